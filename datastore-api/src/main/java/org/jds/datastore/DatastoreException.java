@@ -1,0 +1,37 @@
+package org.jds.datastore;
+
+/**
+ * Root of the one checked-exception hierarchy every datastore in this project uses.
+ *
+ * <ul>
+ *   <li>{@link NotFoundException}: the key does not exist (a distinct, cheap case);
+ *   <li>{@link InvalidKeyException}: the key (or other input) is not acceptable to the store;
+ *   <li>{@link ClosedException}: the store was closed;
+ *   <li>{@link DatastoreIOException}: the storage underneath failed;
+ *   <li>{@link UnsupportedFeatureException}: the store lacks an optional feature.
+ * </ul>
+ *
+ * <p>No datastore method throws an unchecked exception for bad input or I/O trouble (go-datastore:
+ * "no Datastore should ever panic").
+ */
+public class DatastoreException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public DatastoreException(String message) {
+    super(message);
+  }
+
+  public DatastoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** For cheap, stackless subclasses. */
+  protected DatastoreException(String message, Throwable cause, boolean writableStackTrace) {
+    super(message, cause, false, writableStackTrace);
+  }
+
+  /** True when this is the not-found case (Go's {@code IsNotFound}). */
+  public boolean isNotFound() {
+    return false;
+  }
+}
