@@ -67,19 +67,19 @@ public final class MountDatastore
     return null;
   }
 
-  /** Every mount that may hold descendants of {@code key}, with the prefix to use inside it. */
+  /**
+   * Every mount that may hold strict descendants of {@code key}, with the prefix to use inside it:
+   * mounts below {@code key} get {@code /}; the first mount at or above it gets the rest of the key,
+   * and the search stops there (more general mounts cannot hold such keys).
+   */
   private List<Route> lookupAll(Key key) {
     List<Route> out = new ArrayList<>();
-    String k = key.toString();
     for (Mount m : mounts) {
-      String p = m.prefix().toString();
-      if (p.length() > 1) {
-        p = p + "/";
-      }
-      if (p.startsWith(k)) {
+      if (m.prefix().isDescendantOf(key)) {
         out.add(new Route(m, Key.ROOT));
-      } else if (k.startsWith(p)) {
-        out.add(new Route(m, Key.of(k.substring(m.prefix().toString().length()))));
+      } else if (m.prefix().equals(key) || m.prefix().isAncestorOf(key)) {
+        out.add(new Route(m, Key.of(key.toString().substring(m.prefix().toString().length()))));
+        break;
       }
     }
     return out;
@@ -269,7 +269,12 @@ public final class MountDatastore
     private final Map<Key, Batch> batches = new HashMap<>();
     private final List<Mount> order = new ArrayList<>();
 
-    private synchronized Batch batchFor(Mount m) throws DatastoreException {
+    /** Go quirk: a key outside every mount fails with the batch-unsupported error, even on delete. */
+    private synchronized Batch batchFor(Route r) throws DatastoreException {
+      if (r == null) {
+        throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+      }
+      Mount m = r.mount;
       Batch b = batches.get(m.prefix());
       if (b == null) {
         if (!(m.datastore() instanceof Batching bd)) {
@@ -286,19 +291,14 @@ public final class MountDatastore
     public void put(Key key, byte[] value) throws DatastoreException {
       closed.check();
       Route r = lookup(key);
-      if (r == null) {
-        throw new DatastoreException(NO_MOUNT);
-      }
-      batchFor(r.mount).put(r.rest, value);
+      batchFor(r).put(r.rest, value);
     }
 
     @Override
     public void delete(Key key) throws DatastoreException {
       closed.check();
       Route r = lookup(key);
-      if (r != null) {
-        batchFor(r.mount).delete(r.rest);
-      }
+      batchFor(r).delete(r.rest);
     }
 
     @Override
