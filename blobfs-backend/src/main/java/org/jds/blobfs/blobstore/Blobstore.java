@@ -134,6 +134,11 @@ public final class Blobstore implements Closeable, PageSource {
    * read-only store: recovery of a dirty image then happens in memory only.
    */
   public static Blobstore load(BlockDevice dev, String wantedBstype) throws IOException {
+    return load(dev, wantedBstype, false);
+  }
+
+  /** As {@link #load(BlockDevice, String)}; {@code forceRecover} is SPDK's opts.force_recover. */
+  public static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover) throws IOException {
     if (dev.size() < SuperBlock.SIZE) {
       throw new org.jds.blobfs.CorruptMetadataException("super block", 0, "device of " + dev.size() + " bytes is smaller than a super block");
     }
@@ -141,7 +146,7 @@ public final class Blobstore implements Closeable, PageSource {
     dev.read(0, ByteBuffer.wrap(raw));
     byte[] want = wantedBstype == null || wantedBstype.isEmpty() ? null : SuperBlock.bstypeOf(wantedBstype);
     SuperBlock sb = SuperBlock.decode(raw, dev.size(), want);
-    boolean mustRecover = sb.blobidMaskLen == 0 || !sb.clean;
+    boolean mustRecover = sb.blobidMaskLen == 0 || !sb.clean || forceRecover;
     Blobstore bs = new Blobstore(dev, sb, dev.isReadOnly(), sb.clean, mustRecover);
     if ((long) bs.numMdClusters > bs.totalClusters) {
       throw new org.jds.blobfs.CorruptMetadataException("super block", SuperBlock.OFF_MD_LEN, "metadata larger than the store");
