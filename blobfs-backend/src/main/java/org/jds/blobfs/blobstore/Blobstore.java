@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.BusyException;
+import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NoSpaceException;
 import org.jds.blobfs.NotFoundException;
@@ -66,7 +67,7 @@ public final class Blobstore implements Closeable, PageSource {
   /** Every blob that opened successfully at load or was created since, by id. */
   final TreeMap<Long, BlobMeta> blobs = new TreeMap<>();
   /** Blobs in the blob-id mask that failed to open, with the reason (SPDK skips them too). */
-  private final TreeMap<Long, String> skipped = new TreeMap<>();
+  private final TreeMap<Long, BlobfsException> skipped = new TreeMap<>();
 
   private Blobstore(BlockDevice dev, SuperBlock sb, boolean readOnly, boolean wasClean, boolean recovered) {
     this.dev = dev;
@@ -140,7 +141,7 @@ public final class Blobstore implements Closeable, PageSource {
   /** As {@link #load(BlockDevice, String)}; {@code forceRecover} is SPDK's opts.force_recover. */
   public static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover) throws IOException {
     if (dev.size() < SuperBlock.SIZE) {
-      throw new org.jds.blobfs.CorruptMetadataException("super block", 0, "device of " + dev.size() + " bytes is smaller than a super block");
+      throw new CorruptMetadataException("super block", 0, "device of " + dev.size() + " bytes is smaller than a super block");
     }
     byte[] raw = new byte[SuperBlock.SIZE];
     dev.read(0, ByteBuffer.wrap(raw));
@@ -149,7 +150,7 @@ public final class Blobstore implements Closeable, PageSource {
     boolean mustRecover = sb.blobidMaskLen == 0 || !sb.clean || forceRecover;
     Blobstore bs = new Blobstore(dev, sb, dev.isReadOnly(), sb.clean, mustRecover);
     if ((long) bs.numMdClusters > bs.totalClusters) {
-      throw new org.jds.blobfs.CorruptMetadataException("super block", SuperBlock.OFF_MD_LEN, "metadata larger than the store");
+      throw new CorruptMetadataException("super block", SuperBlock.OFF_MD_LEN, "metadata larger than the store");
     }
     if (mustRecover) {
       Recovery r = new Recovery(bs, bs.totalClusters);
@@ -191,14 +192,14 @@ public final class Blobstore implements Closeable, PageSource {
       try {
         blobs.put(id, parser.load(id));
       } catch (BlobfsException e) {
-        skipped.put(id, e.getMessage());
+        skipped.put(id, e);
       }
     }
     // A clone whose snapshot cannot be opened cannot be opened either.
     for (BlobMeta m : new ArrayList<>(blobs.values())) {
       if (m.parentId != SuperBlock.BLOBID_INVALID && !blobs.containsKey(m.parentId)) {
         blobs.remove(m.id);
-        skipped.put(m.id, String.format("snapshot 0x%x of clone cannot be opened", m.parentId));
+        skipped.put(m.id, new BlobfsException(String.format("snapshot 0x%x of clone 0x%x cannot be opened", m.parentId, m.id)));
       }
     }
   }
@@ -349,7 +350,9 @@ public final class Blobstore implements Closeable, PageSource {
   /** Blob ids in the blob-id mask that failed to open, with the reason. */
   public Map<Long, String> skippedBlobs() {
     synchronized (lock) {
-      return Collections.unmodifiableMap(new TreeMap<>(skipped));
+      Map<Long, String> out = new TreeMap<>();
+      skipped.forEach((k, v) -> out.put(k, v.getMessage()));
+      return Collections.unmodifiableMap(out);
     }
   }
 
@@ -434,7 +437,14 @@ public final class Blobstore implements Closeable, PageSource {
     synchronized (lock) {
       if (closed) throw new InvalidArgumentException("blobstore is closed");
       BlobMeta m = blobs.get(id);
-      if (m == null) throw new NotFoundException(String.format("blob 0x%x does not exist", id));
+      if (m == null) {
+        BlobfsException why = skipped.get(id);
+        if (why instanceof CorruptMetadataException c) {
+          throw new CorruptMetadataException(c.structure(), c.byteOffset(), String.format("blob 0x%x: ", id) + c.problem());
+        }
+        if (why != null) throw new BlobfsException(why.getMessage(), why);
+        throw new NotFoundException(String.format("blob 0x%x does not exist", id));
+      }
       m.openCount++;
       return new Blob(this, m);
     }
