@@ -88,6 +88,19 @@ class BlobstoreFixtureTest {
   }
 
   @Test
+  void fsckFindsNothingInTheCleanImageAndOnlyTheDirtyFlagInTheOther() throws IOException {
+    assertEquals(List.of(), org.jds.blobfs.tools.Fsck.check(tmp.resolve("blobstore-mixed.img")));
+    List<String> dirty = org.jds.blobfs.tools.Fsck.check(tmp.resolve("blobstore-mixed-dirty.img"));
+    assertEquals(1, dirty.size(), dirty.toString());
+    assertTrue(dirty.get(0).contains("clean=0"));
+    java.io.StringWriter sw = new java.io.StringWriter();
+    org.jds.blobfs.tools.Dump.dump(tmp.resolve("blobstore-mixed.img"), new java.io.PrintWriter(sw));
+    assertTrue(sw.toString().contains("Blob ID: 0x100000018"), sw.toString());
+    assertTrue(sw.toString().contains("Parent snapshot: 0x10000001a"));
+    assertTrue(sw.toString().contains("Blobstore Type: JDSTEST"));
+  }
+
+  @Test
   void cleanImageMasksEqualARecoveryScan() throws IOException {
     try (Blobstore fromMasks = open("blobstore-mixed");
         Blobstore scanned = Blobstore.load(FileBlockDevice.open(tmp.resolve("blobstore-mixed.img"), true, 512), null, true)) {
