@@ -107,6 +107,55 @@ class BlobfsRoundTripTest {
   }
 
   @Test
+  void concurrentWritersAndReaders() throws Exception {
+    Path img = tmp.resolve("conc.img");
+    try (PureBlobFileSystem fs = mkfs(img, 64 << 20, 65536, -1)) {
+      byte[] base = new byte[300_000];
+      new Random(3).nextBytes(base);
+      try (BlobFile f = fs.openFile("/shared", BlobFileSystem.OPEN_CREATE)) {
+        f.write(0, base, 0, base.length);
+        f.sync();
+      }
+      java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(6);
+      List<java.util.concurrent.Future<?>> fut = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int id = t;
+        fut.add(ex.submit(() -> {
+          for (int i = 0; i < 10; i++) {
+            String n = "/t" + id + "-" + i;
+            byte[] d = new byte[1000 * (i + 1) + id];
+            new Random(id * 100 + i).nextBytes(d);
+            try (BlobFile f = fs.openFile(n, BlobFileSystem.OPEN_CREATE)) {
+              for (int off = 0; off < d.length; off += 777) f.write(off, d, off, Math.min(777, d.length - off));
+              f.sync();
+            }
+            assertArrayEquals(d, readAll(fs, n));
+          }
+          return null;
+        }));
+      }
+      for (int t = 0; t < 2; t++) {
+        fut.add(ex.submit(() -> {
+          Random r = new Random();
+          try (BlobFile f = fs.openFile("/shared", 0)) {
+            byte[] buf = new byte[5000];
+            for (int i = 0; i < 300; i++) {
+              int off = r.nextInt(base.length - buf.length);
+              assertEquals(buf.length, f.read(off, buf, 0, buf.length));
+              assertArrayEquals(java.util.Arrays.copyOfRange(base, off, off + buf.length), buf);
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> x : fut) x.get();
+      ex.shutdown();
+      assertEquals(41, fs.list().size());
+    }
+    assertEquals(List.of(), Fsck.check(img));
+  }
+
+  @Test
   void spdkSemantics() throws IOException {
     Path img = tmp.resolve("sem.img");
     try (PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1)) {
