@@ -117,7 +117,9 @@ public final class Blobstore implements Closeable, PageSource {
     if (mdClusters > t) throw new NoSpaceException("metadata (" + mdClusters + " clusters) does not fit in " + t + " clusters");
     // Zero super + masks + md region (recovery must never meet stale pages), then clear the rest.
     dev.discard(0, mdBytes);
-    if (o.clearMethod == BsOptions.CLEAR_UNMAP) dev.discard(mdBytes, sb.size - mdBytes);
+    // Data clusters need no zeroing for correctness (new thin clusters are zero-filled on
+    // allocation), so UNMAP is best effort as in SPDK.
+    if (o.clearMethod == BsOptions.CLEAR_UNMAP) dev.tryUnmap(mdBytes, sb.size - mdBytes);
     else if (o.clearMethod == BsOptions.CLEAR_WRITE_ZEROES) dev.discard(mdBytes, sb.size - mdBytes);
     dev.write(0, ByteBuffer.wrap(sb.encode()));
     dev.flush();
@@ -487,14 +489,20 @@ public final class Blobstore implements Closeable, PageSource {
     return s.stream().toArray();
   }
 
-  /** Unmaps (or zeroes, per the blob's clear method) device clusters, in ascending order. */
+  /**
+   * Clears released device clusters, in ascending order, per the blob's clear method: UNMAP and
+   * DEFAULT unmap where the device can (best effort), WRITE_ZEROES writes zeros, NONE leaves them.
+   */
   private void clearClusters(BlobMeta m, int[] sorted) throws IOException {
     int method = (int) (m.mdRoFlags & BlobMeta.MD_RO_FLAGS_MASK);
     if (method == BlobOptions.CLEAR_NONE) return;
     for (int i = 0; i < sorted.length; ) {
       int j = i;
       while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) j++;
-      dev.discard((long) sorted[i] * clusterSize, (long) (j - i + 1) * clusterSize);
+      long off = (long) sorted[i] * clusterSize;
+      long len = (long) (j - i + 1) * clusterSize;
+      if (method == BlobOptions.CLEAR_WRITE_ZEROES) dev.discard(off, len);
+      else dev.tryUnmap(off, len);
       i = j + 1;
     }
   }

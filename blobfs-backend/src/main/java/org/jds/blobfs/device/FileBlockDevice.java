@@ -112,9 +112,14 @@ public final class FileBlockDevice implements BlockDevice {
   }
 
   @Override
-  public void discard(long offset, long length) throws IOException {
+  public boolean tryUnmap(long offset, long length) throws IOException {
     if (readOnly) throw new ReadOnlyException("device is open read-only");
-    if (!blockDevice && NativeIo.punchHole(fd, offset, length)) return;
+    return !blockDevice && NativeIo.punchHole(fd, offset, length);
+  }
+
+  @Override
+  public void discard(long offset, long length) throws IOException {
+    if (tryUnmap(offset, length)) return;
     ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, length));
     long pos = offset;
     long end = offset + length;

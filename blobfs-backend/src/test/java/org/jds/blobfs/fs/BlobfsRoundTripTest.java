@@ -190,6 +190,33 @@ class BlobfsRoundTripTest {
   }
 
   @Test
+  void truncateShrinksAndPersistsTheLength() throws IOException {
+    Path img = tmp.resolve("trunc.img");
+    long free;
+    try (PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1)) {
+      free = fs.freeBytes();
+      try (BlobFile f = fs.openFile("/t", BlobFileSystem.OPEN_CREATE)) {
+        f.write(0, new byte[200_000], 0, 200_000);
+        f.truncate(70_000);
+        assertEquals(70_000, f.length());
+        assertEquals(70_000, f.read(0, new byte[100_000], 0, 100_000));
+        f.write(70_000, new byte[] {5}, 0, 1);
+      }
+      assertEquals(free - 2 * 65536, fs.freeBytes());
+    }
+    try (PureBlobFileSystem fs = open(img)) {
+      byte[] d = readAll(fs, "/t");
+      assertEquals(70_001, d.length);
+      assertEquals(5, d[70_000]);
+      try (BlobFile f = fs.openFile("/t", 0)) {
+        f.truncate(0);
+      }
+      assertEquals(0, fs.stat("/t").size());
+      assertEquals(free, fs.freeBytes());
+    }
+  }
+
+  @Test
   void unsyncedAppendIsLostAfterCrashButSyncedLengthHolds() throws IOException {
     Path img = tmp.resolve("crash.img");
     PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1);
