@@ -165,6 +165,28 @@ public final class SuperBlock {
     }
   }
 
+  /** A field-by-field copy. */
+  public SuperBlock copy() {
+    SuperBlock c = new SuperBlock();
+    c.version = version;
+    c.clean = clean;
+    c.superBlob = superBlob;
+    c.clusterSize = clusterSize;
+    c.pageMaskStart = pageMaskStart;
+    c.pageMaskLen = pageMaskLen;
+    c.clusterMaskStart = clusterMaskStart;
+    c.clusterMaskLen = clusterMaskLen;
+    c.mdStart = mdStart;
+    c.mdLen = mdLen;
+    c.bstype = bstype.clone();
+    c.blobidMaskStart = blobidMaskStart;
+    c.blobidMaskLen = blobidMaskLen;
+    c.size = size;
+    c.ioUnitSize = ioUnitSize;
+    c.mdPageSize = mdPageSize;
+    return c;
+  }
+
   static boolean isZero(byte[] b) {
     for (byte x : b) if (x != 0) return false;
     return true;
