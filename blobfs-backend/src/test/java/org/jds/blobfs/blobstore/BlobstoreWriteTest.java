@@ -267,6 +267,34 @@ class BlobstoreWriteTest {
   }
 
   @Test
+  void writingAHoleOfASpdkCloneCopiesTheSnapshotClusterFirst() throws IOException {
+    Path img = Fixtures.gunzip(Fixtures.fixture("spdk-blobstore-v25.05", "blobstore-mixed.img.gz"), tmp);
+    long clone = 0x100000018L;
+    byte[] before = new byte[8 * 65536];
+    byte[] snap = new byte[8 * 65536];
+    try (Blobstore bs = load(img)) {
+      try (Blob c = bs.openBlob(clone); Blob s = bs.openBlob(0x10000001aL)) {
+        assertEquals(0x10000001aL, c.parentId());
+        c.read(0, before, 0, before.length);
+        s.read(0, snap, 0, snap.length);
+        c.write(1000, bytes(100, 4), 0, 100); // cluster 0 is a hole of the clone
+        assertEquals(3, c.numAllocatedClusters());
+      }
+    }
+    System.arraycopy(bytes(100, 4), 0, before, 1000, 100);
+    try (Blobstore bs = load(img); Blob c = bs.openBlob(clone); Blob s = bs.openBlob(0x10000001aL)) {
+      byte[] after = new byte[before.length];
+      c.read(0, after, 0, after.length);
+      assertArrayEquals(before, after);
+      byte[] snapAfter = new byte[snap.length];
+      s.read(0, snapAfter, 0, snapAfter.length);
+      assertArrayEquals(snap, snapAfter);
+      assertEquals(3, c.numAllocatedClusters());
+    }
+    assertEquals(List.of(), Fsck.check(img));
+  }
+
+  @Test
   void dirtySpdkFixtureRecoversWritablyAndUnloadsToAConsistentCleanImage() throws IOException {
     Path img = Fixtures.gunzip(Fixtures.fixture("spdk-blobstore-v25.05", "blobstore-mixed-dirty.img.gz"), tmp);
     List<Long> ids;
