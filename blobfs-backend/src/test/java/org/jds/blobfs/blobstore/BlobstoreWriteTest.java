@@ -164,6 +164,33 @@ class BlobstoreWriteTest {
   }
 
   @Test
+  void extentTableSpanningSeveralChainPages() throws IOException {
+    Path img = tmp.resolve("bigthin.img");
+    long id;
+    try (Blobstore bs = init(img, 64 << 20, 4096)) {
+      try (Blob b = bs.createBlob(new BlobOptions().numClusters(520_000).thin(true))) {
+        id = b.id();
+        for (int k = 0; k < 508; k++) b.write((long) k * 1024 * 4096 + 7, new byte[] {(byte) k}, 0, 1);
+      }
+      BlobInfo i = bs.info(id);
+      assertTrue(i.chainPages.length >= 2, "ET should need a second page: " + i.chainPages.length);
+      assertEquals(508, i.numAllocatedClusters());
+    }
+    try (Blobstore bs = load(img); Blob b = bs.openBlob(id)) {
+      assertEquals(520_000, b.numClusters());
+      assertEquals(508, b.numAllocatedClusters());
+      byte[] one = new byte[1];
+      for (int k = 0; k < 508; k += 37) {
+        b.read((long) k * 1024 * 4096 + 7, one, 0, 1);
+        assertEquals((byte) k, one[0]);
+      }
+      b.read(519_999L * 4096, one, 0, 1);
+      assertEquals(0, one[0]);
+    }
+    assertEquals(List.of(), Fsck.check(img));
+  }
+
+  @Test
   void rleBlobsThickAndThin() throws IOException {
     Path img = tmp.resolve("rle.img");
     long thick;
@@ -212,6 +239,7 @@ class BlobstoreWriteTest {
       assertEquals(pages0 + 2, bs.usedPageMask().cardinality());
       assertThrows(BusyException.class, () -> {
         try (Blob b = bs.openBlob(id)) {
+          assertEquals(id, b.id());
           bs.deleteBlob(id);
         }
       });
