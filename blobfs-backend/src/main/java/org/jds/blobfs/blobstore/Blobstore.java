@@ -63,6 +63,8 @@ public final class Blobstore implements Closeable, PageSource {
   BitSet usedClusters;
   BitSet usedBlobIds;
   private boolean dirtyOnDisk;
+  /** The recovery pass of the last load, if one ran (for tests and diagnostics). */
+  Recovery recovery;
   private boolean closed;
   /** Every blob that opened successfully at load or was created since, by id. */
   final TreeMap<Long, BlobMeta> blobs = new TreeMap<>();
@@ -157,6 +159,7 @@ public final class Blobstore implements Closeable, PageSource {
     if (mustRecover) {
       Recovery r = new Recovery(bs, bs.totalClusters);
       r.run(bs.numMdClusters);
+      bs.recovery = r;
       bs.usedPages = r.usedPages;
       bs.usedBlobIds = r.usedBlobIds;
       bs.usedClusters = r.usedClusters;
