@@ -114,8 +114,11 @@ class BlobstoreWriteTest {
       assertArrayEquals("short".getBytes(), i.xattrs.get("x00"));
       assertFalse(i.xattrs.containsKey("x05"));
       assertEquals(firstChain[0], i.chainPages[0]); // root rewritten in place
+      // copy-on-write: the new non-root chain pages were allocated while the old ones were in use
       for (int k = 1; k < i.chainPages.length; k++) {
-        for (int old = 1; old < firstChain.length; old++) assertTrue(i.chainPages[k] != firstChain[old] || true);
+        for (int old = 1; old < firstChain.length; old++) {
+          assertTrue(i.chainPages[k] != firstChain[old], "chain page " + i.chainPages[k] + " reused in place");
+        }
       }
       // superseded chain pages were zeroed: every non-zero md page belongs to the blob
       for (int p = 0; p < bs.mdLen(); p++) {
