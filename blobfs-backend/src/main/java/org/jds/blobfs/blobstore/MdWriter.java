@@ -93,6 +93,10 @@ final class MdWriter {
   void resize(BlobMeta m, long n) throws IOException {
     if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
     if (n < 0 || n > Integer.MAX_VALUE) throw new InvalidArgumentException("bad cluster count " + n);
+    if (n > Math.max(bs.totalClusters * 16L, 1L << 20)) {
+      // the loader refuses larger blobs as corrupt (memory bound), so never write one
+      throw new NoSpaceException("blob of " + n + " clusters exceeds 16x the store");
+    }
     int cur = m.clusters.length;
     if (n == cur) return;
     int oldEp = m.extentPages.length;
