@@ -56,7 +56,7 @@ final class DiskUsageTracker {
   void initialize() throws StorageException {
     String cachePath = StoragePaths.join(root, Layout.DISK_USAGE_FILE);
     try {
-      DiskUsageJson.Value v = DiskUsageJson.decode(storage.readAll(cachePath));
+      DiskUsageJson.Value v = DiskUsageJson.decode(Retry.onTooManyFiles(options, () -> storage.readAll(cachePath)));
       if (v.accuracy() != null) {
         storedAccuracy = v.accuracy();
       }
