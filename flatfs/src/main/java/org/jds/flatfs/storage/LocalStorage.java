@@ -50,7 +50,11 @@ public final class LocalStorage implements Storage {
         throw new StorageException("resolve", path, "invalid storage path", null);
       }
     }
-    return root.resolve(path);
+    try {
+      return root.resolve(path);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new StorageException("resolve", path, "invalid storage path: " + e.getReason(), e);
+    }
   }
 
   private FileAttribute<?>[] perms(String rwx) {
