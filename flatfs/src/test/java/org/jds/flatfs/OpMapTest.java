@@ -64,7 +64,7 @@ class OpMapTest extends FlatfsTestBase {
       }));
     }
     start.countDown();
-    CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+    CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
     byte[] got = fs.get(Key.of("/SAME"));
     byte[] match = values.stream().filter(v -> java.util.Arrays.equals(v, got)).findFirst().orElse(null);
     assertNotNull(match, "the stored value is not one of the written ones");

@@ -1,7 +1,6 @@
 package org.jds.node.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jds.datastore.DatastoreException;
 import org.jds.flatfs.Convert;
 import org.jds.flatfs.FlatfsDatastore;
