@@ -43,7 +43,9 @@ public interface Storage extends Closeable {
    * #syncDirectory}{@code (dir)}.
    *
    * @throws NoSuchPathException if {@code dir} does not exist
-   * @throws NoSpaceException, ReadOnlyStorageException, TooManyOpenFilesException as detected
+   * @throws NoSpaceException if the device is full (where detectable)
+   * @throws ReadOnlyStorageException if the directory may not be written
+   * @throws TooManyOpenFilesException when out of file handles (transient)
    */
   WritableFile createTemp(String dir, String prefix) throws StorageException;
 
@@ -57,7 +59,9 @@ public interface Storage extends Closeable {
    *
    * @throws NoSuchPathException if the parent directory does not exist
    * @throws PathExistsException for {@link CreateMode#EXCLUSIVE} on an existing path
-   * @throws NoSpaceException, ReadOnlyStorageException, TooManyOpenFilesException as detected
+   * @throws NoSpaceException if the device is full (where detectable)
+   * @throws ReadOnlyStorageException if the directory may not be written
+   * @throws TooManyOpenFilesException when out of file handles (transient)
    */
   WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException;
 
@@ -110,7 +114,8 @@ public interface Storage extends Closeable {
    *
    * @return {@code true} if created, {@code false} if something already existed at {@code path}
    * @throws NoSuchPathException if the parent does not exist
-   * @throws NoSpaceException, ReadOnlyStorageException as detected
+   * @throws NoSpaceException if the device is full (where detectable)
+   * @throws ReadOnlyStorageException if the parent may not be written
    */
   boolean mkdir(String path) throws StorageException;
 
