@@ -10,6 +10,7 @@
 //	go-harness create DIR SHARDFUN
 //	go-harness move   OLD NEW
 //	go-harness gen    LEN SEED                          > bytes
+//	go-harness version                                  (module versions linked in)
 //	go-harness suite  DIR [go test flags, e.g. -test.v]
 //
 // See ../README.md for the manifest and listing formats.
@@ -25,6 +26,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,6 +45,7 @@ const usage = `usage: go-harness write DIR SHARDFUN [--sync] [--batch] < manifes
        go-harness create DIR SHARDFUN
        go-harness move OLD NEW
        go-harness gen LEN SEED
+       go-harness version
        go-harness suite DIR [go test flags]`
 
 func main() {
@@ -64,6 +67,8 @@ func main() {
 		err = cmdMove(args)
 	case "gen":
 		err = cmdGen(args)
+	case "version":
+		err = cmdVersion(args)
 	case "suite":
 		err = cmdSuite(args) // exits by itself on success
 	default:
@@ -337,6 +342,26 @@ func cmdMove(args []string) error {
 		return fmt.Errorf("%s", usage)
 	}
 	return flatfs.Move(args[0], args[1], os.Stderr)
+}
+
+// cmdVersion prints "PATH VERSION" for the Go toolchain and every module linked into the binary.
+func cmdVersion(args []string) error {
+	if len(args) != 0 {
+		return fmt.Errorf("%s", usage)
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return fmt.Errorf("no build info")
+	}
+	fmt.Printf("go %s\n", bi.GoVersion)
+	for _, d := range bi.Deps {
+		v := d.Version
+		if d.Replace != nil {
+			v += " => " + d.Replace.Path + " " + d.Replace.Version
+		}
+		fmt.Printf("%s %s\n", d.Path, v)
+	}
+	return nil
 }
 
 func cmdGen(args []string) error {

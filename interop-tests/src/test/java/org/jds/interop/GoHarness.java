@@ -64,7 +64,7 @@ public final class GoHarness {
         init();
       }
       if (buildFailure != null) {
-        throw buildFailure;
+        throw new AssertionError(buildFailure.getMessage(), buildFailure.getCause());
       }
       if (unavailable != null) {
         Assumptions.assumeTrue(false, unavailable);
@@ -77,16 +77,32 @@ public final class GoHarness {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
+  /**
+   * What to do when no {@code go} was found: a failure message under CI, else null (the caller
+   * skips). Pulled out so the CI rule itself is tested ({@code GoHarnessPolicyTest}).
+   */
+  static String missingGoFailure(boolean ci) {
+    return ci ? missingGoReason() + ". CI=true, so this is a failure, not a skip." : null;
+  }
+
+  static String missingGoReason() {
+    String explicit = System.getenv("JDS_GO");
+    return explicit != null && !explicit.isBlank()
+        ? "$JDS_GO=" + explicit + " is not an executable Go toolchain: the interop tests against go-ds-flatfs need one"
+        : "Go toolchain ('go') not found on PATH (nor in $GOROOT/bin or /usr/local/go/bin):"
+            + " the interop tests against go-ds-flatfs need it";
+  }
+
   private static void init() {
     Path go = findGo();
     if (go == null) {
-      String why = "Go toolchain ('go') not found on PATH"
-          + " (nor $JDS_GO, $GOROOT/bin, /usr/local/go/bin): the interop tests against go-ds-flatfs need it";
-      if (isCi()) {
-        buildFailure = new AssertionError(why + ". CI=true, so this is a failure, not a skip.");
+      String failure = missingGoFailure(isCi());
+      if (failure != null) {
+        System.out.println("[interop-tests] FAIL: " + failure);
+        buildFailure = new AssertionError(failure);
         return;
       }
-      unavailable = why + "; skipping because CI is not set.";
+      unavailable = missingGoReason() + "; skipping because CI is not set.";
       System.out.println("[interop-tests] SKIP: " + unavailable);
       return;
     }
@@ -134,11 +150,17 @@ public final class GoHarness {
         + System.getProperty("user.dir") + ", jds.root=" + prop + ")");
   }
 
+  /**
+   * The go binary: {@code $JDS_GO} if set (authoritative: if it is not executable, Go counts as
+   * missing), else the first {@code go} on PATH, then {@code $GOROOT/bin/go}, then
+   * {@code /usr/local/go/bin/go}.
+   */
   static Path findGo() {
     List<Path> candidates = new ArrayList<>();
     String explicit = System.getenv("JDS_GO");
     if (explicit != null && !explicit.isBlank()) {
-      candidates.add(Paths.get(explicit));
+      Path p = Paths.get(explicit);
+      return Files.isRegularFile(p) && Files.isExecutable(p) ? p : null;
     }
     String path = System.getenv("PATH");
     if (path != null) {

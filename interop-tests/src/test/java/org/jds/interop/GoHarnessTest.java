@@ -24,6 +24,14 @@ class GoHarnessTest {
   @TempDir Path tmp;
 
   @Test
+  void harnessLinksTheRealGoModulesAtThePinnedVersions() {
+    String v = GoHarness.get().run("version").ok().out();
+    assertTrue(v.contains("\ngithub.com/ipfs/go-ds-flatfs v0.6.1\n"), v);
+    assertTrue(v.contains("\ngithub.com/ipfs/go-datastore v0.9.2\n"), v);
+    assertFalse(v.contains("=>"), "no replace directives: " + v);
+  }
+
+  @Test
   void generatorIsIdenticalInGoAndJava() {
     GoHarness go = GoHarness.get();
     long[] seeds = {0, 1, 42, Long.MAX_VALUE};
