@@ -6,7 +6,8 @@
 //
 //	go-harness write  DIR SHARDFUN [--sync] [--batch] < manifest
 //	go-harness read   DIR                              > listing
-//	go-harness du     DIR
+//	go-harness du     DIR [--files-average N]          (N sets flatfs.DiskUsageFilesAverage)
+//	go-harness keys   DIR                              > KEY<TAB>SIZE lines
 //	go-harness create DIR SHARDFUN
 //	go-harness move   OLD NEW
 //	go-harness gen    LEN SEED                          > bytes
@@ -41,7 +42,8 @@ import (
 
 const usage = `usage: go-harness write DIR SHARDFUN [--sync] [--batch] < manifest
        go-harness read DIR
-       go-harness du DIR
+       go-harness du DIR [--files-average N]
+       go-harness keys DIR
        go-harness create DIR SHARDFUN
        go-harness move OLD NEW
        go-harness gen LEN SEED
@@ -61,6 +63,8 @@ func main() {
 		err = cmdRead(args)
 	case "du":
 		err = cmdDu(args)
+	case "keys":
+		err = cmdKeys(args)
 	case "create":
 		err = cmdCreate(args)
 	case "move":
@@ -308,9 +312,43 @@ func cmdRead(args []string) error {
 	return w.Flush()
 }
 
+// cmdKeys lists "KEY<TAB>SIZE" from a keys-only query with sizes, sorted by key, without Get:
+// it shows what Query makes of whatever lies in the tree (stray files included).
+func cmdKeys(args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%s", usage)
+	}
+	fs, err := flatfs.Open(args[0], false)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	res, err := fs.Query(context.Background(), query.Query{KeysOnly: true, ReturnsSizes: true})
+	if err != nil {
+		return err
+	}
+	all, err := res.Rest()
+	if err != nil {
+		return err
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Key < all[j].Key })
+	for _, e := range all {
+		fmt.Printf("%s\t%d\n", e.Key, e.Size)
+	}
+	return nil
+}
+
 // cmdDu opens the store (loading diskUsage.cache, or computing the size when it is absent),
 // prints "<diskUsage><TAB><accuracy>" and closes it.
 func cmdDu(args []string) error {
+	if len(args) == 3 && args[1] == "--files-average" {
+		n, err := strconv.Atoi(args[2])
+		if err != nil {
+			return err
+		}
+		flatfs.DiskUsageFilesAverage = n
+		args = args[:1]
+	}
 	if len(args) != 1 {
 		return fmt.Errorf("%s", usage)
 	}

@@ -17,6 +17,7 @@ import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 import org.jds.flatfs.Convert;
 import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.FlatfsOptions;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.LocalStorage;
 
@@ -117,14 +118,35 @@ final class JavaFlatfs {
     return out;
   }
 
+  /** Java's equivalent of {@code go-harness keys}: KEY<TAB>SIZE from a keys-only query with sizes. */
+  static String keys(Path dir) throws Exception {
+    try (LocalStorage st = storage(dir);
+        FlatfsDatastore ds = FlatfsDatastore.open(st, name(dir), false);
+        Results r = ds.query(Query.builder().keysOnly(true).returnsSizes(true).build())) {
+      Map<String, Integer> m = new TreeMap<>();
+      for (Entry e : r.rest()) {
+        assertTrue(m.put(e.key(), e.size()) == null, "duplicate key in query: " + e.key());
+      }
+      StringBuilder sb = new StringBuilder();
+      m.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+      return sb.toString();
+    }
+  }
+
   static String listing(Path dir) throws Exception {
     return Manifest.listing(readAll(dir));
   }
 
   /** diskUsage() and accuracy() right after open (cache loaded or size computed), then close. */
   static String du(Path dir) throws Exception {
+    return du(dir, FlatfsOptions.DISK_USAGE_FILES_AVERAGE);
+  }
+
+  /** As {@link #du(Path)} with the given DiskUsageFilesAverage (Go's package variable). */
+  static String du(Path dir, int filesAverage) throws Exception {
+    FlatfsOptions opts = FlatfsOptions.defaults(false).withDiskUsageFilesAverage(filesAverage);
     try (LocalStorage st = storage(dir);
-        FlatfsDatastore ds = FlatfsDatastore.open(st, name(dir), false)) {
+        FlatfsDatastore ds = FlatfsDatastore.open(st, name(dir), opts)) {
       return ds.diskUsage() + "\t" + ds.accuracy() + "\n";
     }
   }
