@@ -35,6 +35,7 @@ class MoveTest {
     Path gOld = tmp.resolve("go-old");
     Path gNew = tmp.resolve("go-new");
     go.run(m.toBytes(), "write", gOld.toString(), from.id()).ok();
+    addStrays(gOld, from);
     go.run("create", gNew.toString(), to.id()).ok();
     go.run("move", gOld.toString(), gNew.toString()).ok();
     assertMoved(gOld, gNew, to, m);
@@ -43,6 +44,7 @@ class MoveTest {
     Path jOld = tmp.resolve("java-old");
     Path jNew = tmp.resolve("java-new");
     JavaFlatfs.write(jOld, from, false, false, m);
+    addStrays(jOld, from);
     JavaFlatfs.create(jNew, to);
     JavaFlatfs.move(jOld, jNew);
     assertMoved(jOld, jNew, to, m);
@@ -55,6 +57,15 @@ class MoveTest {
     CrossTest.assertSameTree(TreeSnapshot.of(gNew), TreeSnapshot.of(jNew), exempt, delta);
   }
 
+  /**
+   * Spec §6 cleanup: a stray top-level file is carried over into the new store, a legacy put-*
+   * temp file in a shard dir is removed with it.
+   */
+  private static void addStrays(Path old, ShardFn from) throws Exception {
+    Files.writeString(old.resolve("README_ALSO"), "a user's file\n");
+    Files.writeString(old.resolve(from.dir("QUUX")).resolve("put-4242"), "legacy temp");
+  }
+
   private static void assertMoved(Path old, Path neu, ShardFn to, Manifest m) throws Exception {
     try (Stream<Path> s = Files.list(old)) {
       assertEquals(List.of(), s.toList(), "the old store must be empty after the move");
@@ -64,6 +75,8 @@ class MoveTest {
       want.add(to.dir(k.substring(1)) + "/" + k.substring(1) + ".data");
     }
     want.sort(null);
-    assertEquals(want, TreeSnapshot.of(neu).dataFiles(), "layout of the resharded store");
+    TreeSnapshot snap = TreeSnapshot.of(neu);
+    assertEquals(want, snap.dataFiles(), "layout of the resharded store");
+    assertEquals("a user's file\n", new String(snap.get("README_ALSO").content(), java.nio.charset.StandardCharsets.US_ASCII));
   }
 }
