@@ -65,7 +65,7 @@ public final class Convert {
     FlatfsDatastore newDs = openDeactivated(storage, newPath);
     progress(out, "Moving Keys...\n");
     int count = 0;
-    try (Results res = oldDs.query(Query.builder().keysOnly(true).build())) {
+    try (Results res = oldDs.walk(Query.builder().keysOnly(true).build())) {
       for (Result r = res.next(); r != null; r = res.next()) {
         if (r.isError()) {
           throw r.error();

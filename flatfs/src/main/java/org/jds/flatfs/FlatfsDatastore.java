@@ -24,8 +24,9 @@ import org.jds.flatfs.storage.WritableFile;
  *
  * <p>Thread-safe. Writes to one key that overlap in time are deduplicated: the first to succeed
  * wins and the others return without writing (Go's "first successful writer wins"); sequential
- * writes overwrite. After {@link #close()}, Put, Delete (of a valid key), Sync and Batch.commit
- * throw {@link ClosedException}; reads and queries keep working, as in Go.
+ * writes overwrite. After {@link #close()} every operation throws {@link ClosedException}. Go
+ * keeps reads, queries and invalid-key deletes working after Close; we refuse them, so that a
+ * closed store never serves a caller by accident.
  *
  * <p>Keys must be one component of {@code 0-9 A-Z + - _ =}. An invalid key makes {@link #put} throw
  * {@link org.jds.datastore.InvalidKeyException}; get/getSize treat it as not found, has as absent,
@@ -160,6 +161,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public void delete(Key key) throws DatastoreException {
+    checkOpen();
     if (!Keys.isValid(key)) {
       return;
     }
@@ -183,6 +185,16 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     void run() throws DatastoreException;
   }
 
+  /**
+   * A cheap check for reads, which need no lock: a read racing with close may still complete, as
+   * it would have a moment earlier.
+   */
+  void checkOpen() throws ClosedException {
+    if (shutdown) {
+      throw new ClosedException();
+    }
+  }
+
   /** Runs {@code work} under the shutdown read-lock; {@link ClosedException} once closed. */
   void withOpenLock(LockedWork work) throws DatastoreException {
     shutdownLock.readLock().lock();
@@ -200,6 +212,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
+    checkOpen();
     if (!Keys.isValid(key)) {
       throw NotFoundException.INSTANCE;
     }
@@ -219,6 +232,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public boolean has(Key key) throws DatastoreException {
+    checkOpen();
     if (!Keys.isValid(key)) {
       return false;
     }
@@ -234,6 +248,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public int getSize(Key key) throws DatastoreException {
+    checkOpen();
     if (!Keys.isValid(key)) {
       throw NotFoundException.INSTANCE;
     }
@@ -255,7 +270,13 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
    * one component). Filters, orders, offset and limit are applied by {@link NaiveQuery}.
    */
   @Override
-  public Results query(Query q) {
+  public Results query(Query q) throws DatastoreException {
+    checkOpen();
+    return walk(q);
+  }
+
+  /** The query itself, without the closed check: {@link Convert#move} walks deactivated stores. */
+  Results walk(Query q) {
     if (!Key.of(q.prefix()).toString().equals("/")) {
       return Results.fromEntries(q, List.of());
     }
@@ -263,15 +284,17 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   }
 
   @Override
-  public long diskUsage() {
+  public long diskUsage() throws DatastoreException {
+    checkOpen();
     return diskUsage.get();
   }
 
   // ---- batch and close -------------------------------------------------------------------------
 
-  /** A new batch staged in {@code .temp}; works after close too, as in Go (only commit fails). */
+  /** A new batch staged in {@code .temp}. Go allows this after close (only commit fails); we refuse. */
   @Override
   public FlatfsBatch batch() throws DatastoreException {
+    checkOpen();
     return FlatfsBatch.create(this);
   }
 
