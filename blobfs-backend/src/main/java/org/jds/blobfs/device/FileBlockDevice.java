@@ -3,7 +3,10 @@ package org.jds.blobfs.device;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jds.blobfs.InvalidArgumentException;
@@ -11,9 +14,17 @@ import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
- * A regular file or raw block device accessed with positional FileChannel I/O (buffered, no
- * O_DIRECT). Thread-safe: all I/O is positional. A read-only instance opens the file without write
- * access, so the kernel itself guarantees that read-only paths never modify the image.
+ * A regular file or raw block device accessed with positional FileChannel I/O. Thread-safe: all
+ * I/O is positional. A read-only instance opens the file without write access, so the kernel
+ * itself guarantees that read-only paths never modify the image.
+ *
+ * <p>Buffered (page cache) by default. Opened with {@code direct = true} the channel uses O_DIRECT
+ * ({@code ExtendedOpenOption.DIRECT}) and reads/writes go through {@link DirectIo}: any offset and
+ * length still work (aligned bounce buffers, read-modify-write of partial blocks). The alignment
+ * is the largest of the io unit, the file store's block size (what the JDK enforces) and, for a
+ * block device, its logical sector size (BLKSSZGET). Size, flush, hole punching and close are the
+ * same in both modes; {@link #flush} is still fdatasync, since O_DIRECT bypasses the page cache
+ * but not the drive's write cache.
  */
 public final class FileBlockDevice implements BlockDevice {
   private static final int ZERO_CHUNK = 1 << 20;
@@ -25,50 +36,149 @@ public final class FileBlockDevice implements BlockDevice {
   private final boolean blockDevice;
   /** Helper fd for fdatasync/fallocate/ioctl, or -1 when jnr-ffi is unavailable. */
   private final int fd;
+  /** Aligned O_DIRECT reads and writes, or null for buffered I/O. */
+  private final DirectIo direct;
 
-  private FileBlockDevice(FileChannel ch, boolean readOnly, long size, int blockSize, boolean blk, int fd) {
+  private FileBlockDevice(
+      FileChannel ch, boolean readOnly, long size, int blockSize, boolean blk, int fd, DirectIo direct) {
     this.ch = ch;
     this.readOnly = readOnly;
     this.size = size;
     this.blockSize = blockSize;
     this.blockDevice = blk;
     this.fd = fd;
+    this.direct = direct;
   }
 
-  /** Opens an existing file or block device. */
+  /** Opens an existing file or block device with buffered I/O. */
   public static FileBlockDevice open(Path path, boolean readOnly, int blockSize) throws IOException {
+    return open(path, readOnly, blockSize, false);
+  }
+
+  /**
+   * Opens an existing file or block device, with O_DIRECT when {@code direct}. A file system that
+   * refuses O_DIRECT, or a writable direct file whose size is not a multiple of the alignment,
+   * fails with {@link InvalidArgumentException} naming the path.
+   */
+  public static FileBlockDevice open(Path path, boolean readOnly, int blockSize, boolean direct)
+      throws IOException {
     if (blockSize != 512 && blockSize != 4096) {
       throw new InvalidArgumentException("block size must be 512 or 4096: " + blockSize);
     }
-    FileChannel ch;
+    FileChannel ch = openChannel(path, readOnly, direct);
+    int fd = -1;
     try {
-      ch = readOnly
-          ? FileChannel.open(path, StandardOpenOption.READ)
-          : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    } catch (java.nio.file.NoSuchFileException e) {
+      boolean blk = !Files.isRegularFile(path);
+      fd = NativeIo.open(path.toString(), !readOnly);
+      long size;
+      if (blk) {
+        size = NativeIo.blockDeviceSize(fd);
+        if (size < 0) size = ch.size(); // some kernels report it via lseek(SEEK_END)
+      } else {
+        size = ch.size();
+      }
+      DirectIo dio = null;
+      if (direct) {
+        int align = directAlignment(path, blockSize, blk ? NativeIo.logicalBlockSize(fd) : -1);
+        if (!readOnly && size % align != 0) {
+          throw new InvalidArgumentException(String.format(
+              "%s: size %d is not a multiple of the O_DIRECT alignment %d; resize it or open it without direct I/O",
+              path, size, align));
+        }
+        dio = new DirectIo(ch, align);
+      }
+      return new FileBlockDevice(ch, readOnly, size, blockSize, blk, fd, dio);
+    } catch (IOException | RuntimeException e) {
+      NativeIo.close(fd);
+      ch.close();
+      throw e;
+    }
+  }
+
+  private static FileChannel openChannel(Path path, boolean readOnly, boolean direct) throws IOException {
+    OpenOption[] opts = readOnly
+        ? new OpenOption[] {StandardOpenOption.READ}
+        : new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE};
+    try {
+      if (!direct) return FileChannel.open(path, opts);
+      OpenOption[] withDirect = java.util.Arrays.copyOf(opts, opts.length + 1);
+      withDirect[opts.length] = com.sun.nio.file.ExtendedOpenOption.DIRECT;
+      try {
+        return FileChannel.open(path, withDirect);
+      } catch (UnsupportedOperationException e) {
+        throw new InvalidArgumentException("O_DIRECT is not supported on this platform: " + path);
+      } catch (NoSuchFileException | AccessDeniedException e) {
+        throw e;
+      } catch (IOException e) {
+        // Tell "the file system refuses O_DIRECT" (EINVAL from open) from other failures.
+        FileChannel.open(path, opts).close();
+        InvalidArgumentException x = new InvalidArgumentException(String.format(
+            "%s: the file system (%s) refuses O_DIRECT (%s); open it without direct I/O",
+            path, fileStoreType(path), e.getMessage()));
+        x.initCause(e);
+        throw x;
+      }
+    } catch (NoSuchFileException e) {
       throw new NotFoundException("no such image or device: " + path);
     }
-    boolean blk = !Files.isRegularFile(path);
-    int fd = NativeIo.open(path.toString(), !readOnly);
-    long size;
-    if (blk) {
-      size = NativeIo.blockDeviceSize(fd);
-      if (size < 0) size = ch.size(); // some kernels report it via lseek(SEEK_END)
-    } else {
-      size = ch.size();
+  }
+
+  /** The O_DIRECT alignment: io unit, file store block size (the JDK checks it) and sector size. */
+  private static int directAlignment(Path path, int blockSize, int sectorSize) throws IOException {
+    long align = Math.max(blockSize, sectorSize);
+    try {
+      align = Math.max(align, Files.getFileStore(path).getBlockSize());
+    } catch (UnsupportedOperationException e) {
+      // no block size reported: the io unit and sector size must do
     }
-    return new FileBlockDevice(ch, readOnly, size, blockSize, blk, fd);
+    if (Long.bitCount(align) != 1 || align > DirectIo.CHUNK) {
+      throw new InvalidArgumentException(path + ": unusable O_DIRECT alignment " + align);
+    }
+    return (int) align;
+  }
+
+  private static String fileStoreType(Path path) {
+    try {
+      return Files.getFileStore(path).type();
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /** Creates (sparse) or extends a regular file to {@code size} bytes and opens it writable. */
   public static FileBlockDevice create(Path path, long size, int blockSize) throws IOException {
+    return create(path, size, blockSize, false);
+  }
+
+  /**
+   * Creates (sparse) or extends a regular file to {@code size} bytes and opens it writable, with
+   * O_DIRECT when {@code direct}. A file this call created is removed again if the open fails.
+   */
+  public static FileBlockDevice create(Path path, long size, int blockSize, boolean direct)
+      throws IOException {
+    boolean existed = Files.exists(path);
     try (FileChannel c =
         FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       if (c.size() < size) {
         c.write(ByteBuffer.allocate(1), size - 1); // sparse: only the last byte is written
       }
     }
-    return open(path, false, blockSize);
+    try {
+      return open(path, false, blockSize, direct);
+    } catch (IOException e) {
+      if (!existed) Files.deleteIfExists(path);
+      throw e;
+    }
+  }
+
+  /** Whether reads and writes bypass the page cache (O_DIRECT). */
+  public boolean isDirect() {
+    return direct != null;
+  }
+
+  /** The O_DIRECT alignment in bytes, or 0 for buffered I/O. */
+  int directAlignment() {
+    return direct == null ? 0 : direct.align();
   }
 
   @Override
@@ -88,6 +198,10 @@ public final class FileBlockDevice implements BlockDevice {
 
   @Override
   public void read(long offset, ByteBuffer dst) throws IOException {
+    if (direct != null) {
+      direct.read(offset, dst);
+      return;
+    }
     long pos = offset;
     while (dst.hasRemaining()) {
       int n = ch.read(dst, pos);
@@ -106,6 +220,10 @@ public final class FileBlockDevice implements BlockDevice {
       throw new InvalidArgumentException(
           "write [" + offset + ", +" + src.remaining() + ") beyond device size " + size);
     }
+    if (direct != null) {
+      direct.write(offset, src);
+      return;
+    }
     long pos = offset;
     while (src.hasRemaining()) pos += ch.write(src, pos);
   }
@@ -119,7 +237,9 @@ public final class FileBlockDevice implements BlockDevice {
   @Override
   public boolean tryUnmap(long offset, long length) throws IOException {
     if (readOnly) throw new ReadOnlyException("device is open read-only");
-    return !blockDevice && NativeIo.punchHole(fd, offset, length);
+    if (blockDevice) return false;
+    if (direct != null) return direct.underSharedLocks(offset, length, () -> NativeIo.punchHole(fd, offset, length));
+    return NativeIo.punchHole(fd, offset, length);
   }
 
   @Override

@@ -6,13 +6,15 @@ import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 /**
- * Optional libc calls through jnr-ffi: BLKGETSIZE64, fdatasync and fallocate(PUNCH_HOLE). Every
+ * Optional libc calls through jnr-ffi: BLKGETSIZE64, BLKSSZGET, fdatasync and fallocate(PUNCH_HOLE). Every
  * method reports failure (null/false) instead of throwing, so the device falls back to plain NIO
  * when the native library is missing.
  */
 public final class NativeIo {
   /** _IOR(0x12, 114, size_t) on 64-bit Linux. */
   static final long BLKGETSIZE64 = 0x80081272L;
+  /** _IO(0x12, 104): logical sector size of a block device, as an int. */
+  static final long BLKSSZGET = 0x1268L;
   static final int O_RDONLY = 0;
   static final int O_RDWR = 2;
   static final int FALLOC_FL_KEEP_SIZE = 1;
@@ -79,13 +81,24 @@ public final class NativeIo {
 
   /** Size of a block device in bytes, or -1. */
   static long blockDeviceSize(int fd) {
-    if (LIBC == null || fd < 0) return -1;
+    Pointer p = ioctlOut(fd, BLKGETSIZE64, 8);
+    return p == null ? -1 : p.getLong(0);
+  }
+
+  /** Logical sector size of a block device (the O_DIRECT alignment it needs), or -1. */
+  static int logicalBlockSize(int fd) {
+    Pointer p = ioctlOut(fd, BLKSSZGET, 4);
+    return p == null ? -1 : p.getInt(0);
+  }
+
+  /** An ioctl that writes {@code bytes} bytes through its pointer argument: that memory, or null. */
+  private static Pointer ioctlOut(int fd, long request, int bytes) {
+    if (LIBC == null || fd < 0) return null;
     try {
-      Pointer p = Memory.allocate(Runtime.getRuntime(LIBC), 8);
-      if (LIBC.ioctl(fd, BLKGETSIZE64, p) != 0) return -1;
-      return p.getLong(0);
+      Pointer p = Memory.allocate(Runtime.getRuntime(LIBC), bytes);
+      return LIBC.ioctl(fd, request, p) == 0 ? p : null;
     } catch (Throwable t) {
-      return -1;
+      return null;
     }
   }
 

@@ -15,7 +15,12 @@ public final class Dump {
   private Dump() {}
 
   public static void dump(Path img, PrintWriter out) throws IOException {
-    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512), null)) {
+    dump(img, out, false);
+  }
+
+  /** As {@link #dump(Path, PrintWriter)}, reading the image with O_DIRECT when {@code direct}. */
+  public static void dump(Path img, PrintWriter out, boolean direct) throws IOException {
+    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null)) {
       dump(bs, out);
     }
   }

@@ -26,11 +26,16 @@ public final class Fsck {
 
   /** Returns the findings, empty when the image is consistent. Load failures are thrown. */
   public static List<String> check(Path img) throws IOException {
-    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512), null)) {
+    return check(img, false);
+  }
+
+  /** As {@link #check(Path)}, reading the image with O_DIRECT when {@code direct}. */
+  public static List<String> check(Path img, boolean direct) throws IOException {
+    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null)) {
       List<String> out = new ArrayList<>();
       if (!bs.wasClean()) out.add("super block: clean=0, the store was not cleanly unloaded (recovered in memory)");
       if (bs.wasClean()) {
-        try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, 512), null, true)) {
+        try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null, true)) {
           diff(out, "used page mask", bs.usedPageMask(), scan.usedPageMask());
           diff(out, "used blobid mask", bs.usedBlobIdMask(), scan.usedBlobIdMask());
           diff(out, "used cluster mask", bs.usedClusterMask(), scan.usedClusterMask());

@@ -25,17 +25,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BlobfsRoundTripTest {
   @TempDir Path tmp;
 
   static PureBlobFileSystem mkfs(Path img, long size, int cluster, long mdPages) throws IOException {
+    return mkfs(img, size, cluster, mdPages, false);
+  }
+
+  /** With {@code direct}, on an O_DIRECT device (/tmp is ext4 here, which supports it). */
+  static PureBlobFileSystem mkfs(Path img, long size, int cluster, long mdPages, boolean direct) throws IOException {
     BsOptions o = new BsOptions().clusterSize(cluster).numMdPages(mdPages);
-    return PureBlobFileSystem.mkfs(FileBlockDevice.create(img, size, 512), o);
+    return PureBlobFileSystem.mkfs(FileBlockDevice.create(img, size, 512, direct), o);
   }
 
   static PureBlobFileSystem open(Path img) throws IOException {
-    return PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512));
+    return open(img, false);
+  }
+
+  static PureBlobFileSystem open(Path img, boolean direct) throws IOException {
+    return PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512, direct));
   }
 
   static byte[] readAll(BlobFileSystem fs, String name) throws IOException {
@@ -49,13 +59,14 @@ class BlobfsRoundTripTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"4096, 33554432, 2048", "65536, 67108864, -1", "1048576, 134217728, -1"})
-  void randomFilesSurviveDeletesRenamesAndReopen(int cluster, long size, long mdPages) throws IOException {
+  @CsvSource({"4096, 33554432, 2048, false", "65536, 67108864, -1, false", "1048576, 134217728, -1, false",
+      "65536, 33554432, -1, true"})
+  void randomFilesSurviveDeletesRenamesAndReopen(int cluster, long size, long mdPages, boolean direct) throws IOException {
     Path img = tmp.resolve("rt.img");
     Random rnd = new Random(cluster);
     Map<String, byte[]> model = new HashMap<>();
     int maxFile = cluster == 4096 ? 40_000 : 3 * cluster / 2;
-    try (PureBlobFileSystem fs = mkfs(img, size, cluster, mdPages)) {
+    try (PureBlobFileSystem fs = mkfs(img, size, cluster, mdPages, direct)) {
       for (int i = 0; i < 40; i++) {
         String name = "/f" + i + "-" + Long.toString(rnd.nextLong() & 0xffffff, 36);
         byte[] data = new byte[rnd.nextInt(maxFile)];
@@ -85,14 +96,14 @@ class BlobfsRoundTripTest {
         if (!names.contains(to)) names.add(to);
       }
     }
-    assertTrue(Fsck.check(img).isEmpty(), () -> {
+    assertTrue(Fsck.check(img, direct).isEmpty(), () -> {
       try {
-        return Fsck.check(img).toString();
+        return Fsck.check(img, direct).toString();
       } catch (IOException e) {
         return e.toString();
       }
     });
-    try (PureBlobFileSystem fs = open(img)) {
+    try (PureBlobFileSystem fs = open(img, direct)) {
       assertTrue(fs.blobstore().wasClean());
       List<String> listed = new ArrayList<>(fs.list());
       listed.sort(null);
@@ -106,10 +117,11 @@ class BlobfsRoundTripTest {
     }
   }
 
-  @Test
-  void concurrentWritersAndReaders() throws Exception {
+  @ParameterizedTest(name = "direct={0}")
+  @ValueSource(booleans = {false, true})
+  void concurrentWritersAndReaders(boolean direct) throws Exception {
     Path img = tmp.resolve("conc.img");
-    try (PureBlobFileSystem fs = mkfs(img, 64 << 20, 65536, -1)) {
+    try (PureBlobFileSystem fs = mkfs(img, 64 << 20, 65536, -1, direct)) {
       byte[] base = new byte[300_000];
       new Random(3).nextBytes(base);
       try (BlobFile f = fs.openFile("/shared", BlobFileSystem.OPEN_CREATE)) {
@@ -152,7 +164,8 @@ class BlobfsRoundTripTest {
       ex.shutdown();
       assertEquals(41, fs.list().size());
     }
-    assertEquals(List.of(), Fsck.check(img));
+    assertEquals(List.of(), Fsck.check(img, direct));
+    assertEquals(List.of(), Fsck.check(img)); // a buffered reader sees the same image
   }
 
   @Test

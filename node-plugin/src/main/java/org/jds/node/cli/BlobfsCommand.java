@@ -19,6 +19,7 @@ import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Dump;
 import org.jds.blobfs.tools.Fsck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code jds blobfs ...}: SPDK v25.05 blobfs images through the pure-Java engine. Names are taken
  * and shown exactly as stored in the {@code name} xattr (SPDK's FUSE module stores "/" + name).
  * Read-only commands (ls, cat, fsck, dump) open the image read-only: a dirty image is recovered in
- * memory only. Errors: one line on stderr, exit {@link Jds#EXIT_BAD_INPUT}.
+ * memory only. Every subcommand takes {@code --direct} (O_DIRECT device I/O; refused with a
+ * one-line error where the file system does not support it). Errors: one line on stderr, exit
+ * {@link Jds#EXIT_BAD_INPUT}.
  */
 @Command(
     name = "blobfs",
@@ -57,12 +60,18 @@ public final class BlobfsCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a blobfs subcommand is required");
   }
 
-  static PureBlobFileSystem openRo(Path img) throws IOException {
-    return PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK));
+  /** {@code --direct}, shared by every subcommand. */
+  static final class DirectOption {
+    @Option(names = "--direct", description = "Open the image with O_DIRECT (bypass the page cache).")
+    boolean direct;
   }
 
-  static PureBlobFileSystem openRw(Path img) throws IOException {
-    return PureBlobFileSystem.load(FileBlockDevice.open(img, false, BLOCK));
+  static PureBlobFileSystem openRo(Path img, DirectOption o) throws IOException {
+    return PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK, o.direct));
+  }
+
+  static PureBlobFileSystem openRw(Path img, DirectOption o) throws IOException {
+    return PureBlobFileSystem.load(FileBlockDevice.open(img, false, BLOCK, o.direct));
   }
 
   /** "64M", "1G", "4096", "4k". */
@@ -88,6 +97,7 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "mkfs", description = "Create an empty blobfs (a sparse file when IMG is missing).")
   static final class Mkfs implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Option(names = "--size", paramLabel = "SIZE", description = "Image size (e.g. 64M), required for a new file.") String size;
     @Option(names = "--cluster-size", paramLabel = "N", description = "Cluster size in bytes (default 1M).") String clusterSize;
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
@@ -99,11 +109,11 @@ public final class BlobfsCommand implements Runnable {
       if (cs > Integer.MAX_VALUE) throw new InvalidArgumentException("cluster size too large");
       FileBlockDevice dev;
       if (Files.exists(img)) {
-        if (size != null && parseSize(size) > Files.size(img)) dev = FileBlockDevice.create(img, parseSize(size), BLOCK);
-        else dev = FileBlockDevice.open(img, false, BLOCK);
+        if (size != null && parseSize(size) > Files.size(img)) dev = FileBlockDevice.create(img, parseSize(size), BLOCK, io.direct);
+        else dev = FileBlockDevice.open(img, false, BLOCK, io.direct);
       } else {
         if (size == null) throw new InvalidArgumentException("--size is required to create " + img);
-        dev = FileBlockDevice.create(img, parseSize(size), BLOCK);
+        dev = FileBlockDevice.create(img, parseSize(size), BLOCK, io.direct);
       }
       BsOptions o = new BsOptions().clusterSize((int) cs);
       if (mdPages != null) o.numMdPages(mdPages);
@@ -119,12 +129,13 @@ public final class BlobfsCommand implements Runnable {
   static final class Ls implements Callable<Integer> {
     @Option(names = "-l", description = "Long listing: size, blob id, name.") boolean longFormat;
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (PureBlobFileSystem fs = openRo(img)) {
+      try (PureBlobFileSystem fs = openRo(img, io)) {
         for (Map.Entry<String, FileStat> e : fs.statAll().entrySet()) {
           if (longFormat) out.printf("%12d  0x%x  %s%n", e.getValue().size(), e.getValue().blobId(), e.getKey());
           else out.println(e.getKey());
@@ -138,11 +149,12 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "cat", description = "Write a file's bytes to stdout.")
   static final class Cat implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "NAME") String name;
 
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRo(img); BlobFile f = fs.openFile(name, 0)) {
+      try (PureBlobFileSystem fs = openRo(img, io); BlobFile f = fs.openFile(name, 0)) {
         byte[] buf = new byte[1 << 20];
         long off = 0;
         while (true) {
@@ -160,12 +172,13 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "put", description = "Store FILE (or stdin with '-' or no FILE) as NAME, replacing it.")
   static final class Put implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "NAME") String name;
     @Parameters(index = "2", paramLabel = "FILE", arity = "0..1") String file;
 
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRw(img)) {
+      try (PureBlobFileSystem fs = openRw(img, io)) {
         try (InputStream in = file == null || file.equals("-") ? nonClosing(rawIn) : Files.newInputStream(Path.of(file))) {
           if (fs.list().contains(name)) fs.deleteFile(name);
           try (BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE)) {
@@ -194,11 +207,12 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "rm", description = "Delete a file.")
   static final class Rm implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "NAME") String name;
 
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRw(img)) {
+      try (PureBlobFileSystem fs = openRw(img, io)) {
         fs.deleteFile(name);
       }
       return Jds.EXIT_OK;
@@ -208,12 +222,13 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "mv", description = "Rename OLD to NEW (an existing NEW is replaced, as SPDK does).")
   static final class Mv implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "OLD") String from;
     @Parameters(index = "2", paramLabel = "NEW") String to;
 
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRw(img)) {
+      try (PureBlobFileSystem fs = openRw(img, io)) {
         fs.renameFile(from, to);
       }
       return Jds.EXIT_OK;
@@ -223,11 +238,12 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "fsck", description = "Check an image read-only; prints findings, exit 2 on any.")
   static final class FsckCmd implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      List<String> findings = Fsck.check(img);
+      List<String> findings = Fsck.check(img, io.direct);
       PrintWriter out = spec.commandLine().getOut();
       for (String f : findings) out.println(f);
       out.println(findings.isEmpty() ? "clean" : findings.size() + " finding(s)");
@@ -239,11 +255,12 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "dump", description = "Print the super block and every blob's metadata.")
   static final class DumpCmd implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Mixin DirectOption io;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      Dump.dump(img, spec.commandLine().getOut());
+      Dump.dump(img, spec.commandLine().getOut(), io.direct);
       return Jds.EXIT_OK;
     }
   }

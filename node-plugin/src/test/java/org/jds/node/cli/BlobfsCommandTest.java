@@ -71,6 +71,32 @@ class BlobfsCommandTest {
   }
 
   @Test
+  void directFlagOnEverySubcommand() throws Exception {
+    String img = tmp.resolve("d.img").toString();
+    assertEquals(0, run("blobfs", "mkfs", "--direct", img, "--size", "16M", "--cluster-size", "65536"), err.toString());
+    Path src = tmp.resolve("src.bin");
+    byte[] data = new byte[123_457]; // not a multiple of any block size
+    new java.util.Random(2).nextBytes(data);
+    Files.write(src, data);
+    assertEquals(0, run("blobfs", "put", "--direct", img, "/a", src.toString()), err.toString());
+    assertEquals(0, run("blobfs", "put", img, "/b", src.toString()), err.toString()); // buffered into the same image
+    assertEquals(0, run("blobfs", "mv", "--direct", img, "/b", "/c"), err.toString());
+    assertEquals(0, run("blobfs", "ls", "--direct", img), err.toString());
+    assertEquals("/a\n/c\n", out.toString().replace("\r", ""));
+    for (String name : new String[] {"/a", "/c"}) {
+      assertEquals(0, run("blobfs", "cat", "--direct", img, name), err.toString());
+      assertArrayEquals(data, raw.toByteArray());
+      assertEquals(0, run("blobfs", "cat", img, name), err.toString());
+      assertArrayEquals(data, raw.toByteArray());
+    }
+    assertEquals(0, run("blobfs", "rm", "--direct", img, "/c"), err.toString());
+    assertEquals(0, run("blobfs", "fsck", "--direct", img), out.toString());
+    assertTrue(out.toString().contains("clean"));
+    assertEquals(0, run("blobfs", "dump", "--direct", img));
+    assertTrue(out.toString().contains("Blobstore Type: BLOBFS"), out.toString());
+  }
+
+  @Test
   void errorsAreOneLineAndExit2() throws Exception {
     String img = tmp.resolve("e.img").toString();
     assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "ls", img));
