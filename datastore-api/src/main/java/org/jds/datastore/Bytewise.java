@@ -7,7 +7,7 @@ package org.jds.datastore;
 public final class Bytewise {
   private Bytewise() {}
 
-  /** Bytewise (UTF-8) order of two strings: negative, zero or positive. */
+  /** Bytewise (UTF-8) order of two strings: -1, 0 or 1, like Go's {@code strings.Compare}. */
   public static int compare(String a, String b) {
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
@@ -17,16 +17,18 @@ public final class Bytewise {
         if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
           return Integer.compare(a.codePointAt(i), b.codePointAt(i));
         }
-        return x - y;
+        return x < y ? -1 : 1;
       }
     }
-    return a.length() - b.length();
+    return Integer.compare(a.length(), b.length());
   }
 
-  /** Unsigned lexicographic compare of byte arrays; null equals empty (Go's bytes.Compare). */
+  /**
+   * Unsigned lexicographic compare of byte arrays; null equals empty. Returns -1, 0 or 1 like Go's
+   * {@code bytes.Compare}: custom orders built on it must yield exactly -1/1 (see {@code Order}).
+   */
   public static int compare(byte[] a, byte[] b) {
-    return java.util.Arrays.compareUnsigned(
-        a == null ? EMPTY : a, b == null ? EMPTY : b);
+    return Integer.signum(java.util.Arrays.compareUnsigned(a == null ? EMPTY : a, b == null ? EMPTY : b));
   }
 
   private static final byte[] EMPTY = new byte[0];

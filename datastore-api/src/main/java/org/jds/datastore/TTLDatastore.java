@@ -9,6 +9,6 @@ public interface TTLDatastore extends Datastore {
 
   void setTTL(Key key, Duration ttl) throws DatastoreException;
 
-  /** When {@code key} expires; {@link NotFoundException} if absent. */
+  /** When {@code key} expires, or null if it never does; {@link NotFoundException} if absent. */
   Instant getExpiration(Key key) throws DatastoreException;
 }

@@ -2,6 +2,7 @@ package org.jds.datastore.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jds.datastore.DatastoreException;
 import org.jds.datastore.GoPath;
 
 /**
@@ -11,8 +12,13 @@ import org.jds.datastore.GoPath;
 public final class NaiveQuery {
   private NaiveQuery() {}
 
-  /** Applies prefix, filters, orders, offset and limit of {@code q} to {@code r}. */
+  /**
+   * Applies prefix, filters, orders, offset and limit of {@code q} to {@code r}. Like Go, the result
+   * reports {@code r}'s query (each naive step keeps its upstream's query); {@code q} is used only
+   * when {@code r} has none.
+   */
   public static Results apply(Query q, Results r) {
+    Query reported = r.query() != null ? r.query() : q;
     ResultIterator it = r.asIterator();
     String prefix = effectivePrefix(q.prefix());
     if (prefix != null) {
@@ -30,7 +36,7 @@ public final class NaiveQuery {
     if (q.limit() > 0) {
       it = limit(it, q.limit());
     }
-    return Results.fromIterator(q, it);
+    return Results.fromIterator(reported, it);
   }
 
   /**
@@ -65,8 +71,30 @@ public final class NaiveQuery {
     };
   }
 
-  /** Reads everything, returns the error results first, then the entries sorted. */
+  /**
+   * Reads everything (on the first pull), returns the error results first, then the entries sorted.
+   * A custom order that breaks the comparator contract yields an error result instead of throwing.
+   */
   public static ResultIterator order(ResultIterator in, List<Order> orders) {
+    return new ResultIterator() {
+      private ResultIterator sorted;
+
+      @Override
+      public Result next() {
+        if (sorted == null) {
+          sorted = sortAll(in, orders);
+        }
+        return sorted.next();
+      }
+
+      @Override
+      public void close() {
+        in.close();
+      }
+    };
+  }
+
+  private static ResultIterator sortAll(ResultIterator in, List<Order> orders) {
     List<Result> errors = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
     try {
@@ -80,8 +108,13 @@ public final class NaiveQuery {
     } finally {
       in.close();
     }
-    entries.sort((a, b) -> Order.compare(orders, a, b));
     List<Result> out = new ArrayList<>(errors);
+    try {
+      entries.sort((a, b) -> Order.compare(orders, a, b));
+    } catch (RuntimeException e) { // TimSort rejects inconsistent custom orders; a store must not throw
+      out.add(Result.error(new DatastoreException("query order failed: " + e.getMessage(), e)));
+      return Results.fromResults(null, out).asIterator();
+    }
     for (Entry e : entries) {
       out.add(Result.of(e));
     }
@@ -100,10 +133,10 @@ public final class NaiveQuery {
           if (r == null) {
             return null;
           }
-          toSkip--;
           if (r.isError()) {
-            return r;
+            return r; // Go returns it before counting it against the offset
           }
+          toSkip--;
         }
         return in.next();
       }

@@ -1,0 +1,241 @@
+package org.jds.blobfs.blobstore;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jds.blobfs.BlobfsException;
+import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.ReadOnlyException;
+
+/**
+ * An open handle on a blob (spdk_blob). Several handles may share one blob; metadata changes are
+ * in memory until {@link #syncMd()} or {@link #close()}. Thread-safe (see {@link Blobstore}).
+ */
+public final class Blob implements Closeable {
+  /** Largest descriptor: the whole descriptor area of one md page. */
+  static final int MAX_DESCRIPTOR = MdPage.DESCRIPTORS_LEN;
+
+  private final Blobstore bs;
+  private final BlobMeta m;
+  private boolean closed;
+
+  Blob(Blobstore bs, BlobMeta m) {
+    this.bs = bs;
+    this.m = m;
+  }
+
+  public long id() {
+    return m.id;
+  }
+
+  private void checkOpen() throws InvalidArgumentException {
+    if (closed) throw new InvalidArgumentException(String.format("blob 0x%x handle is closed", m.id));
+  }
+
+  public long numClusters() {
+    synchronized (bs.lock) {
+      return m.clusters.length;
+    }
+  }
+
+  public long numAllocatedClusters() {
+    synchronized (bs.lock) {
+      return m.numAllocated();
+    }
+  }
+
+  /** Size in bytes: num_clusters * cluster_size. */
+  public long size() {
+    synchronized (bs.lock) {
+      return (long) m.clusters.length * bs.clusterSize;
+    }
+  }
+
+  public long numIoUnits() {
+    return size() / bs.ioUnit;
+  }
+
+  public boolean isThin() {
+    synchronized (bs.lock) {
+      return m.thin();
+    }
+  }
+
+  public boolean isReadOnly() {
+    synchronized (bs.lock) {
+      return m.dataRo;
+    }
+  }
+
+  /** Parent snapshot id, or -1 when the blob is not a clone. */
+  public long parentId() {
+    synchronized (bs.lock) {
+      return m.parentId;
+    }
+  }
+
+  // ---------------------------------------------------------------- xattrs
+
+  /** User xattr names in on-disk order (spdk_blob_get_xattr_names). */
+  public List<String> xattrNames() {
+    synchronized (bs.lock) {
+      return new ArrayList<>(m.xattrs.keySet());
+    }
+  }
+
+  public byte[] getXattr(String name) throws NotFoundException {
+    synchronized (bs.lock) {
+      byte[] v = m.xattrs.get(name);
+      if (v == null) throw new NotFoundException("no xattr '" + name + "'");
+      return v.clone();
+    }
+  }
+
+  public void setXattr(String name, byte[] value) throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      setXattr(m, name, value, false);
+    }
+  }
+
+  public void removeXattr(String name) throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
+      if (m.xattrs.remove(name) == null) throw new NotFoundException("no xattr '" + name + "'");
+      m.dirty = true;
+    }
+  }
+
+  /** Internal xattrs (type 4) are hidden from the user API; exposed for tools and tests. */
+  public byte[] getInternalXattr(String name) throws NotFoundException {
+    synchronized (bs.lock) {
+      byte[] v = m.internalXattrs.get(name);
+      if (v == null) throw new NotFoundException("no internal xattr '" + name + "'");
+      return v.clone();
+    }
+  }
+
+  static void setXattr(BlobMeta m, String name, byte[] value, boolean internal) throws BlobfsException {
+    if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
+    byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
+    if (n.length > 0xffff || value.length > 0xffff || Descriptors.xattrSize(n, value) > MAX_DESCRIPTOR) {
+      throw new NoSpaceException("xattr '" + name + "' does not fit in one md page");
+    }
+    (internal ? m.internalXattrs : m.xattrs).put(name, value.clone());
+    if (internal) m.invalidFlags |= BlobMeta.FLAG_INTERNAL_XATTR;
+    m.dirty = true;
+  }
+
+  /** spdk_blob_set_read_only: takes effect (data and md read-only) at the next sync. */
+  public void setReadOnly() throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      m.dataRoFlags |= BlobMeta.DATA_RO_READ_ONLY;
+      m.dirty = true;
+    }
+  }
+
+  // ---------------------------------------------------------------- size and md
+
+  /** spdk_blob_resize: in memory until syncMd/close. */
+  public void resize(long numClusters) throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      bs.resize(m, numClusters);
+    }
+  }
+
+  /** spdk_blob_sync_md: persists metadata if it changed. */
+  public void syncMd() throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      if (!m.dirty) return;
+      bs.checkWritable();
+      bs.persist(m);
+    }
+  }
+
+  // ---------------------------------------------------------------- data
+
+  /** Reads {@code len} bytes at blob byte {@code offset}; the range must lie inside the blob. */
+  public void read(long offset, byte[] buf, int off, int len) throws IOException {
+    checkRange(offset, len);
+    synchronized (bs.lock) {
+      bs.readMapped(m, offset, buf, off, len);
+    }
+  }
+
+  /** Writes at blob byte {@code offset}; thin blobs allocate clusters on first write. */
+  public void write(long offset, byte[] buf, int off, int len) throws IOException {
+    checkRange(offset, len);
+    int cs = bs.clusterSize;
+    while (len > 0) {
+      int k = (int) (offset / cs);
+      int within = (int) (offset % cs);
+      int n = Math.min(len, cs - within);
+      long devOff;
+      synchronized (bs.lock) {
+        checkOpen();
+        bs.checkWritable();
+        if (m.dataRo) throw new ReadOnlyException(String.format("blob 0x%x is read-only", m.id));
+        int c = m.clusters[k];
+        if (c == 0) {
+          if (!m.thin()) throw new InvalidArgumentException("unallocated cluster in a thick blob");
+          c = bs.allocateThinCluster(m, k);
+        }
+        devOff = (long) c * cs + within;
+      }
+      bs.dev.write(devOff, ByteBuffer.wrap(buf, off, n));
+      offset += n;
+      off += n;
+      len -= n;
+    }
+  }
+
+  /** Reads whole io units (spdk_blob_io_read). */
+  public void readIoUnits(long ioUnit, int count, byte[] buf) throws IOException {
+    read(ioUnit * bs.ioUnit, buf, 0, Math.multiplyExact(count, bs.ioUnit));
+  }
+
+  /** Writes whole io units (spdk_blob_io_write). */
+  public void writeIoUnits(long ioUnit, int count, byte[] buf) throws IOException {
+    write(ioUnit * bs.ioUnit, buf, 0, Math.multiplyExact(count, bs.ioUnit));
+  }
+
+  private void checkRange(long offset, int len) throws InvalidArgumentException {
+    checkOpen();
+    if (offset < 0 || len < 0 || offset + len > size()) {
+      throw new InvalidArgumentException(
+          String.format("I/O [%d, +%d) beyond blob 0x%x of %d bytes", offset, len, m.id, size()));
+    }
+  }
+
+  /** Flushes device caches (data written so far becomes durable). */
+  public void flush() throws IOException {
+    if (!bs.readOnly) bs.dev.flush();
+  }
+
+  /** spdk_blob_close: persists dirty metadata, then drops this handle. */
+  @Override
+  public void close() throws IOException {
+    synchronized (bs.lock) {
+      if (closed) return;
+      try {
+        if (m.dirty && !bs.readOnly) bs.persist(m);
+      } finally {
+        closed = true;
+        m.openCount--;
+      }
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package org.jds.blobfs.blobstore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jds.blobfs.BlobfsException;
+import org.jds.blobfs.CorruptMetadataException;
+import org.jds.blobfs.NotFoundException;
+
+/**
+ * Loads one blob from its md chain and extent pages with the checks of SPDK's blob_load: root id
+ * must equal the blob id (else not found), per-page crc, exact FLAGS/XATTR lengths, unknown
+ * invalid flags refused, RLE and ET never mixed, extent pages sequential and valid, every mapped
+ * cluster set in the used-cluster mask, zero extents only in thin blobs. Unknown descriptor types
+ * are skipped (forward compatibility), as SPDK does on open.
+ */
+final class BlobParser {
+  private final PageSource src;
+  private final BitSet usedClusters;
+  private final long totalClusters;
+
+  BlobParser(PageSource src, BitSet usedClusters, long totalClusters) {
+    this.src = src;
+    this.usedClusters = usedClusters;
+    this.totalClusters = totalClusters;
+  }
+
+  private static final class State {
+    boolean rleFound;
+    boolean etFound;
+    long remainingInEt;
+    final IntList clusters = new IntList();
+    final IntList extentPages = new IntList();
+  }
+
+  BlobMeta load(long blobId) throws IOException {
+    int root = (int) (blobId & 0xffffffffL);
+    if ((blobId >>> 32) != 1 || root < 0 || root >= src.mdLen()) {
+      throw new NotFoundException(String.format("blob 0x%x does not exist", blobId));
+    }
+    byte[] page = src.readMdPage(root);
+    if (!MdPage.crcOk(page)) throw crc(root);
+    if (MdPage.id(page) != blobId) {
+      throw new NotFoundException(String.format("blob 0x%x does not exist (md page %d holds 0x%x)", blobId, root, MdPage.id(page)));
+    }
+    BlobMeta m = new BlobMeta(blobId);
+    State st = new State();
+    IntList chain = new IntList();
+    chain.add(root);
+    Set<Integer> seen = new HashSet<>();
+    seen.add(root);
+    int cur = root;
+    while (true) {
+      parsePage(m, st, page, cur);
+      long next = MdPage.next(page);
+      if (next == MdPage.INVALID_PAGE) break;
+      if (next >= src.mdLen() || !seen.add((int) next)) {
+        throw new CorruptMetadataException(
+            "md page " + cur, src.mdPageOffset(cur) + MdPage.OFF_NEXT, "bad next page " + next);
+      }
+      cur = (int) next;
+      page = src.readMdPage(cur);
+      if (!MdPage.crcOk(page)) throw crc(cur);
+      chain.add(cur);
+    }
+    m.pages = chain.toArray();
+    m.useExtentTable = st.etFound;
+    if (st.etFound) loadExtentPages(m, st);
+    m.clusters = st.clusters.toArray();
+    m.extentPages = st.extentPages.toArray();
+    if ((m.invalidFlags & BlobMeta.FLAG_EXTERNAL_SNAPSHOT) != 0) {
+      throw new BlobfsException(String.format("blob 0x%x is an external-snapshot clone, which is not supported", blobId));
+    }
+    byte[] snap = m.internalXattrs.get(BlobMeta.SNAPSHOT_XATTR);
+    if (m.thin() && snap != null) {
+      if (snap.length != 8) {
+        throw new CorruptMetadataException("md page " + root, src.mdPageOffset(root), "SNAP xattr of " + snap.length + " bytes");
+      }
+      m.parentId = Le.i64(snap, 0);
+    }
+    m.markPersisted();
+    return m;
+  }
+
+  private CorruptMetadataException crc(int idx) {
+    return new CorruptMetadataException("md page " + idx, src.mdPageOffset(idx) + MdPage.OFF_CRC, "crc mismatch");
+  }
+
+  private void parsePage(BlobMeta m, State st, byte[] p, int idx) throws IOException {
+    long base = src.mdPageOffset(idx);
+    String what = "md page " + idx;
+    for (MdPage.Desc d : MdPage.descriptors(p, base, what)) {
+      long at = base + d.bodyOff() - MdPage.DESC_HDR;
+      switch (d.type()) {
+        case Descriptors.PADDING -> {}
+        case Descriptors.FLAGS -> parseFlags(m, p, d, what, at);
+        case Descriptors.XATTR, Descriptors.XATTR_INTERNAL -> parseXattr(m, p, d, what, at);
+        case Descriptors.EXTENT_RLE -> parseRle(m, st, p, d, what, at);
+        case Descriptors.EXTENT_TABLE -> parseEt(m, st, p, d, what, at);
+        case Descriptors.EXTENT_PAGE -> parseEp(m, st, p, d, what, at);
+        default -> {} // unknown: skipped, as SPDK does when opening a blob
+      }
+    }
+  }
+
+  private static void parseFlags(BlobMeta m, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
+    if (d.length() != Descriptors.FLAGS_BODY) throw new CorruptMetadataException(what, at, "FLAGS length " + d.length());
+    long inv = Le.i64(p, d.bodyOff() + Descriptors.FLAGS_OFF_INVALID);
+    long dro = Le.i64(p, d.bodyOff() + Descriptors.FLAGS_OFF_DATA_RO);
+    long mro = Le.i64(p, d.bodyOff() + Descriptors.FLAGS_OFF_MD_RO);
+    if ((inv & ~BlobMeta.INVALID_FLAGS_MASK) != 0) {
+      throw new CorruptMetadataException(what, at, String.format("unknown invalid_flags 0x%x", inv));
+    }
+    if ((dro & ~BlobMeta.DATA_RO_FLAGS_MASK) != 0 || (dro & BlobMeta.DATA_RO_READ_ONLY) != 0) {
+      m.dataRo = true;
+      m.mdRo = true;
+    }
+    if ((mro & ~BlobMeta.MD_RO_FLAGS_MASK) != 0) m.mdRo = true;
+    m.invalidFlags = inv;
+    m.dataRoFlags = dro;
+    m.mdRoFlags = mro;
+  }
+
+  private static void parseXattr(BlobMeta m, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
+    if (d.length() < Descriptors.XATTR_OFF_NAME) throw new CorruptMetadataException(what, at, "XATTR length " + d.length());
+    int nl = Le.u16(p, d.bodyOff() + Descriptors.XATTR_OFF_NAME_LEN);
+    int vl = Le.u16(p, d.bodyOff() + Descriptors.XATTR_OFF_VALUE_LEN);
+    if (d.length() != Descriptors.XATTR_OFF_NAME + nl + vl) {
+      throw new CorruptMetadataException(what, at, "XATTR length " + d.length() + " != 4 + " + nl + " + " + vl);
+    }
+    int n0 = d.bodyOff() + Descriptors.XATTR_OFF_NAME;
+    // SPDK keeps names as C strings; a NUL inside the name ends it.
+    int end = n0;
+    while (end < n0 + nl && p[end] != 0) end++;
+    String name = new String(p, n0, end - n0, StandardCharsets.ISO_8859_1);
+    byte[] value = Arrays.copyOfRange(p, n0 + nl, n0 + nl + vl);
+    (d.type() == Descriptors.XATTR ? m.xattrs : m.internalXattrs).put(name, value);
+  }
+
+  private void checkCluster(long c, String what, long at) throws CorruptMetadataException {
+    if (c >= totalClusters || !usedClusters.get((int) c)) {
+      throw new CorruptMetadataException(what, at, "cluster " + c + " is not marked used");
+    }
+  }
+
+  private void parseRle(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
+    if (st.etFound) throw new CorruptMetadataException(what, at, "EXTENT_RLE in a blob with an EXTENT_TABLE");
+    st.rleFound = true;
+    if (d.length() == 0 || d.length() % Descriptors.RLE_ENTRY != 0) {
+      throw new CorruptMetadataException(what, at, "EXTENT_RLE length " + d.length());
+    }
+    for (int o = d.bodyOff(); o < d.bodyOff() + d.length(); o += Descriptors.RLE_ENTRY) {
+      long idx = Le.u32(p, o);
+      long cnt = Le.u32(p, o + 4);
+      if (st.clusters.size() + cnt > totalClusters) throw new CorruptMetadataException(what, at, "run of " + cnt + " clusters is larger than the store");
+      for (long j = 0; j < cnt; j++) {
+        if (idx != 0) {
+          checkCluster(idx + j, what, at);
+          st.clusters.add((int) (idx + j));
+        } else if (m.thin()) {
+          st.clusters.add(0);
+        } else {
+          throw new CorruptMetadataException(what, at, "unallocated run in a thick blob");
+        }
+      }
+    }
+    if (st.clusters.size() == 0) throw new CorruptMetadataException(what, at, "EXTENT_RLE of zero clusters");
+  }
+
+  private void parseEt(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
+    if (st.rleFound) throw new CorruptMetadataException(what, at, "EXTENT_TABLE in a blob with EXTENT_RLE");
+    if (d.length() < Descriptors.ET_OFF_ENTRIES || (d.length() - Descriptors.ET_OFF_ENTRIES) % Descriptors.ET_ENTRY != 0) {
+      throw new CorruptMetadataException(what, at, "EXTENT_TABLE length " + d.length());
+    }
+    long num = Le.i64(p, d.bodyOff() + Descriptors.ET_OFF_NUM_CLUSTERS);
+    if (st.etFound && num != st.remainingInEt) {
+      throw new CorruptMetadataException(what, at, "EXTENT_TABLE num_clusters " + num + " differs from " + st.remainingInEt);
+    }
+    if (num < 0 || num > Math.max(totalClusters * 16L, 1L << 20)) {
+      throw new CorruptMetadataException(what, at, "EXTENT_TABLE num_clusters " + num);
+    }
+    st.etFound = true;
+    st.remainingInEt = num;
+    for (int o = d.bodyOff() + Descriptors.ET_OFF_ENTRIES; o < d.bodyOff() + d.length(); o += Descriptors.ET_ENTRY) {
+      long page = Le.u32(p, o);
+      long n = Le.u32(p, o + 4);
+      if (page != 0) {
+        st.extentPages.add((int) page);
+      } else if (m.thin()) {
+        if (st.extentPages.size() + n > BlobMeta.extentPagesFor(num) + 1) {
+          throw new CorruptMetadataException(what, at, "EXTENT_TABLE run of " + n + " pages exceeds the blob");
+        }
+        for (long j = 0; j < n; j++) st.extentPages.add(0);
+      } else {
+        throw new CorruptMetadataException(what, at, "unallocated extent page in a thick blob");
+      }
+    }
+  }
+
+  /** An EXTENT_PAGE body, from a standalone extent page (or, as SPDK tolerates, a chain page). */
+  private void parseEp(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
+    if (st.rleFound) throw new CorruptMetadataException(what, at, "EXTENT_PAGE in a blob with EXTENT_RLE");
+    int len = d.length();
+    if (len <= Descriptors.EP_OFF_ENTRIES || (len - Descriptors.EP_OFF_ENTRIES) % 4 != 0) {
+      throw new CorruptMetadataException(what, at, "EXTENT_PAGE length " + len);
+    }
+    long start = Le.u32(p, d.bodyOff() + Descriptors.EP_OFF_START);
+    if (start != st.clusters.size()) {
+      throw new CorruptMetadataException(what, at, "EXTENT_PAGE starts at cluster " + start + ", expected " + st.clusters.size());
+    }
+    int count = (len - Descriptors.EP_OFF_ENTRIES) / 4;
+    for (int i = 0; i < count; i++) {
+      long c = Le.u32(p, d.bodyOff() + Descriptors.EP_OFF_ENTRIES + 4 * i);
+      if (c != 0) {
+        checkCluster(c, what, at);
+        st.clusters.add((int) c);
+      } else if (m.thin()) {
+        st.clusters.add(0);
+      } else {
+        throw new CorruptMetadataException(what, at, "unallocated cluster in a thick blob");
+      }
+    }
+    st.remainingInEt -= count;
+  }
+
+  private void loadExtentPages(BlobMeta m, State st) throws IOException {
+    int n = st.extentPages.size();
+    for (int i = 0; i < n; i++) {
+      int ep = st.extentPages.get(i);
+      if (ep != 0) {
+        if (ep >= src.mdLen()) {
+          throw new CorruptMetadataException("md page " + m.rootPage(), src.mdPageOffset(m.rootPage()), "extent page index " + ep + " beyond md region");
+        }
+        byte[] page = src.readMdPage(ep);
+        String why = extentPageProblem(page);
+        if (why != null) throw new CorruptMetadataException("extent page " + ep, src.mdPageOffset(ep), why);
+        if (MdPage.next(page) != MdPage.INVALID_PAGE) {
+          throw new CorruptMetadataException("extent page " + ep, src.mdPageOffset(ep) + MdPage.OFF_NEXT, "extent page has a next page");
+        }
+        parsePage(m, st, page, ep);
+      } else {
+        long sz = Math.min(st.remainingInEt, Descriptors.EXTENTS_PER_EP);
+        if (sz < 0) sz = 0;
+        for (long j = 0; j < sz; j++) st.clusters.add(0);
+        st.remainingInEt -= sz;
+      }
+    }
+  }
+
+  /** SPDK's bs_load_cur_extent_page_valid; null when valid, else the reason. */
+  static String extentPageProblem(byte[] page) {
+    if (!MdPage.crcOk(page)) return "crc mismatch";
+    if (MdPage.seq(page) != 0) return "sequence number " + MdPage.seq(page);
+    int at = MdPage.OFF_DESCRIPTORS;
+    if (Le.u8(page, at) != Descriptors.EXTENT_PAGE) return "first descriptor is type " + Le.u8(page, at) + ", not EXTENT_PAGE";
+    long len = MdPage.DESC_HDR + Le.u32(page, at + 1);
+    if (len > MdPage.DESCRIPTORS_LEN) return "descriptor runs past the page";
+    if (len + MdPage.DESC_HDR <= MdPage.DESCRIPTORS_LEN && Le.u32(page, at + (int) len + 1) != 0) {
+      return "a second descriptor follows the EXTENT_PAGE";
+    }
+    return null;
+  }
+
+  /** Growable int array (avoids boxing for 10^5-cluster blobs). */
+  static final class IntList {
+    private int[] a = new int[16];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) a = Arrays.copyOf(a, n * 2);
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    int size() {
+      return n;
+    }
+
+    void clear() {
+      n = 0;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, n);
+    }
+
+    List<Integer> boxed() {
+      List<Integer> l = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) l.add(a[i]);
+      return l;
+    }
+  }
+}

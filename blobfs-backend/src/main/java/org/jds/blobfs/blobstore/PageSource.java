@@ -1,0 +1,12 @@
+package org.jds.blobfs.blobstore;
+
+import java.io.IOException;
+
+/** Reads md pages by index (relative to md_start) and names their device byte offset for errors. */
+interface PageSource {
+  byte[] readMdPage(int index) throws IOException;
+
+  long mdPageOffset(int index);
+
+  int mdLen();
+}

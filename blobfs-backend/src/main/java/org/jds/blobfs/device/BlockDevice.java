@@ -1,0 +1,37 @@
+package org.jds.blobfs.device;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A byte-addressed device: a regular file or a raw block device. Positional I/O only, so one
+ * instance is safe for concurrent use by several threads (no shared file position).
+ */
+public interface BlockDevice extends Closeable {
+  /** Device size in bytes. */
+  long size();
+
+  /** Logical block size: the blobstore io_unit at init (512 or 4096). */
+  int blockSize();
+
+  boolean isReadOnly();
+
+  /** Reads exactly {@code dst.remaining()} bytes at {@code offset}; bytes past the end read as 0. */
+  void read(long offset, ByteBuffer dst) throws IOException;
+
+  /** Writes all of {@code src} at {@code offset}. */
+  void write(long offset, ByteBuffer src) throws IOException;
+
+  /** Makes written data durable (fdatasync). */
+  void flush() throws IOException;
+
+  /**
+   * Releases a byte range so that it reads back as zeros (SPDK's unmap): a hole punch on files,
+   * zero writes where punching is unavailable.
+   */
+  void discard(long offset, long length) throws IOException;
+
+  @Override
+  void close() throws IOException;
+}

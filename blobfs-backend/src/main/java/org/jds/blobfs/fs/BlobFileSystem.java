@@ -1,0 +1,49 @@
+package org.jds.blobfs.fs;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The spdk_fs_* functions of SPDK v25.05 {@code blobfs.h} (synchronous variants), so that a pure
+ * Java engine and a later jnr-ffi binding to libspdk_blobfs are interchangeable. Errors are
+ * {@link org.jds.blobfs.BlobfsException} subclasses named after SPDK's errno values.
+ */
+public interface BlobFileSystem extends Closeable {
+  /** SPDK_FILE_NAME_MAX: names of 256 bytes or more are refused. */
+  int FILE_NAME_MAX = 255;
+  /** SPDK_BLOBFS_OPEN_CREATE. */
+  int OPEN_CREATE = 1;
+  /** SPDK_BLOBFS_DEFAULT_OPTS_CLUSTER_SZ. */
+  int DEFAULT_CLUSTER_SIZE = 1 << 20;
+
+  /** spdk_fs_file_stat. */
+  FileStat stat(String name) throws IOException;
+
+  /** spdk_fs_create_file: a 1-cluster blob with name and length=0; does not open it. */
+  void createFile(String name) throws IOException;
+
+  /** spdk_fs_open_file; {@code flags} may hold {@link #OPEN_CREATE}. */
+  BlobFile openFile(String name, int flags) throws IOException;
+
+  /** spdk_fs_rename_file: an existing {@code newName} is deleted first (deferred if open). */
+  void renameFile(String oldName, String newName) throws IOException;
+
+  /** spdk_fs_delete_file: deferred to the last close while the file is open. */
+  void deleteFile(String name) throws IOException;
+
+  /** spdk_fs_iter_first/next: names in list order (load order by blob id, then creation order). */
+  List<String> list() throws IOException;
+
+  long clusterSize();
+
+  /** Free bytes in whole clusters. */
+  long freeBytes();
+
+  /** spdk_fs_unload: refused while files are open. */
+  void unload() throws IOException;
+
+  /** Closes open files (syncing them), unloads cleanly and closes the device. */
+  @Override
+  void close() throws IOException;
+}

@@ -1,0 +1,502 @@
+package org.jds.blobfs.fs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jds.blobfs.AlreadyExistsException;
+import org.jds.blobfs.BlobfsException;
+import org.jds.blobfs.BusyException;
+import org.jds.blobfs.CorruptMetadataException;
+import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.NameTooLongException;
+import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.ReadOnlyException;
+import org.jds.blobfs.blobstore.Blob;
+import org.jds.blobfs.blobstore.BlobOptions;
+import org.jds.blobfs.blobstore.Blobstore;
+import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.device.BlockDevice;
+
+/**
+ * Pure-Java blobfs in SPDK v25.05's conventions: bstype "BLOBFS", one thick extent-table blob per
+ * file, xattrs {@code name} (bytes + NUL), {@code length} (u64 LE) and {@code is_deleted} (0x01).
+ *
+ * <p><b>Thread safety:</b> every method is thread-safe; namespace and file operations are
+ * serialised by one lock per file system (data reads/writes also pass through the blobstore lock).
+ *
+ * <p><b>Deliberate deviations from SPDK</b> (documented in the spec as open choices):
+ * <ul>
+ *   <li>A blob without a valid {@code name}/{@code length} xattr (crash between create and first
+ *       close in SPDK) does not fail the mount; it is left alone and reported by {@link #orphans()}.
+ *   <li>{@code rename(x, x)} is a no-op instead of deleting x.
+ *   <li>create persists the blob with its xattrs in one md write (SPDK writes it empty first).
+ *   <li>Renaming onto an open file hides the old target from the namespace at once (SPDK keeps
+ *       two entries with the same name until the last close).
+ * </ul>
+ */
+public final class PureBlobFileSystem implements BlobFileSystem {
+  public static final String BSTYPE = "BLOBFS";
+  static final String XATTR_NAME = "name";
+  static final String XATTR_LENGTH = "length";
+  static final String XATTR_IS_DELETED = "is_deleted";
+
+  private final Blobstore bs;
+  private final Object lock = new Object();
+  /** Name lookup (the hash index). Delete-pending files stay here, like SPDK's list. */
+  private final HashMap<String, FileEntry> byName = new HashMap<>();
+  /** List order: by blob id at load, then creation order. */
+  private final LinkedHashMap<Long, FileEntry> byId = new LinkedHashMap<>();
+  private final List<Long> orphans = new ArrayList<>();
+
+  /** Shared state of one file, whatever the number of open handles. */
+  static final class FileEntry {
+    final long blobId;
+    String name;
+    long lengthXattr;
+    long appendPos;
+    int refs;
+    boolean deletePending;
+    boolean hidden;
+    Blob blob;
+
+    FileEntry(long blobId, String name, long length) {
+      this.blobId = blobId;
+      this.name = name;
+      this.lengthXattr = length;
+      this.appendPos = length;
+    }
+  }
+
+  private PureBlobFileSystem(Blobstore bs) {
+    this.bs = bs;
+  }
+
+  /** spdk_fs_init: a new empty blobfs with the given cluster size (SPDK default 1 MiB). */
+  public static PureBlobFileSystem mkfs(BlockDevice dev, int clusterSize) throws IOException {
+    return mkfs(dev, new BsOptions().clusterSize(clusterSize));
+  }
+
+  public static PureBlobFileSystem mkfs(BlockDevice dev, BsOptions opts) throws IOException {
+    opts.bstype(BSTYPE);
+    return new PureBlobFileSystem(Blobstore.init(dev, opts));
+  }
+
+  /**
+   * spdk_fs_load. On a read-only device nothing is written: recovery of a dirty image and the
+   * pending deletes of {@code is_deleted} files happen in memory only.
+   */
+  public static PureBlobFileSystem load(BlockDevice dev) throws IOException {
+    Blobstore bs = Blobstore.load(dev, null);
+    try {
+      String t = bs.bstype();
+      if (!t.isEmpty() && !t.equals(BSTYPE)) {
+        throw new CorruptMetadataException("super block", 56, "bstype '" + t + "' is not " + BSTYPE);
+      }
+      PureBlobFileSystem fs = new PureBlobFileSystem(bs);
+      fs.scan();
+      return fs;
+    } catch (IOException | RuntimeException e) {
+      try {
+        bs.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private void scan() throws IOException {
+    List<Long> toDelete = new ArrayList<>();
+    for (long id : bs.blobIds()) {
+      try (Blob b = bs.openBlob(id)) {
+        byte[] n;
+        byte[] l;
+        try {
+          n = b.getXattr(XATTR_NAME);
+          l = b.getXattr(XATTR_LENGTH);
+        } catch (NotFoundException e) {
+          orphans.add(id);
+          continue;
+        }
+        if (l.length != 8) {
+          orphans.add(id);
+          continue;
+        }
+        FileEntry f = new FileEntry(id, decodeName(n), leU64(l));
+        if (b.xattrNames().contains(XATTR_IS_DELETED)) {
+          toDelete.add(id);
+          continue;
+        }
+        if (byName.containsKey(f.name)) {
+          orphans.add(id); // duplicate name: SPDK would list both; the first one wins here
+          continue;
+        }
+        byName.put(f.name, f);
+        byId.put(id, f);
+      }
+    }
+    if (!bs.isReadOnly()) {
+      for (long id : toDelete) bs.deleteBlob(id);
+    }
+  }
+
+  static String decodeName(byte[] v) {
+    int n = 0;
+    while (n < v.length && v[n] != 0) n++;
+    return new String(v, 0, n, StandardCharsets.UTF_8);
+  }
+
+  static byte[] encodeName(String name) {
+    byte[] b = name.getBytes(StandardCharsets.UTF_8);
+    byte[] v = new byte[b.length + 1];
+    System.arraycopy(b, 0, v, 0, b.length);
+    return v;
+  }
+
+  static long leU64(byte[] b) {
+    long v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | (b[i] & 0xff);
+    return v;
+  }
+
+  static byte[] u64Le(long v) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) b[i] = (byte) (v >>> (8 * i));
+    return b;
+  }
+
+  static void checkName(String name) throws BlobfsException {
+    if (name == null) throw new InvalidArgumentException("null name");
+    byte[] b = name.getBytes(StandardCharsets.UTF_8);
+    if (b.length > FILE_NAME_MAX) {
+      throw new NameTooLongException("name of " + b.length + " bytes exceeds " + FILE_NAME_MAX);
+    }
+    for (byte x : b) if (x == 0) throw new InvalidArgumentException("name contains NUL");
+  }
+
+  private void checkWritable() throws ReadOnlyException {
+    if (bs.isReadOnly()) throw new ReadOnlyException("file system is open read-only");
+  }
+
+  /** The underlying blobstore (for fsck/dump tools). */
+  public Blobstore blobstore() {
+    return bs;
+  }
+
+  /** Blobs without usable name/length xattrs, left in place (SPDK would refuse to mount). */
+  public List<Long> orphans() {
+    synchronized (lock) {
+      return new ArrayList<>(orphans);
+    }
+  }
+
+  @Override
+  public long clusterSize() {
+    return bs.clusterSize();
+  }
+
+  @Override
+  public long freeBytes() {
+    return bs.freeClusters() * bs.clusterSize();
+  }
+
+  @Override
+  public FileStat stat(String name) throws IOException {
+    checkName(name);
+    synchronized (lock) {
+      FileEntry f = byName.get(name);
+      if (f == null) throw new NotFoundException("no file '" + name + "'");
+      return new FileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr));
+    }
+  }
+
+  @Override
+  public void createFile(String name) throws IOException {
+    checkName(name);
+    synchronized (lock) {
+      checkWritable();
+      if (byName.containsKey(name)) throw new AlreadyExistsException("file '" + name + "' exists");
+      BlobOptions o = new BlobOptions().numClusters(1);
+      o.xattr(XATTR_NAME, encodeName(name)).xattr(XATTR_LENGTH, u64Le(0));
+      long id;
+      try (Blob b = bs.createBlob(o)) {
+        id = b.id();
+      }
+      FileEntry f = new FileEntry(id, name, 0);
+      byName.put(name, f);
+      byId.put(id, f);
+    }
+  }
+
+  @Override
+  public BlobFile openFile(String name, int flags) throws IOException {
+    checkName(name);
+    synchronized (lock) {
+      FileEntry f = byName.get(name);
+      if (f == null) {
+        if ((flags & OPEN_CREATE) == 0) throw new NotFoundException("no file '" + name + "'");
+        createFile(name);
+        f = byName.get(name);
+      }
+      if (f.deletePending) throw new NotFoundException("file '" + name + "' is being deleted");
+      if (f.refs == 0) f.blob = bs.openBlob(f.blobId);
+      f.refs++;
+      return new Handle(f);
+    }
+  }
+
+  @Override
+  public void renameFile(String oldName, String newName) throws IOException {
+    checkName(newName);
+    checkName(oldName);
+    synchronized (lock) {
+      checkWritable();
+      FileEntry f = byName.get(oldName);
+      if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+      if (oldName.equals(newName)) return;
+      FileEntry target = byName.get(newName);
+      if (target != null) {
+        try {
+          deleteEntry(target);
+        } catch (BlobfsException e) {
+          // SPDK ignores the result of deleting the target
+        }
+        if (byName.get(newName) == target) byName.remove(newName);
+        target.hidden = true;
+      }
+      Blob b = f.refs > 0 ? f.blob : bs.openBlob(f.blobId);
+      try {
+        b.setXattr(XATTR_NAME, encodeName(newName));
+        b.syncMd();
+      } finally {
+        if (f.refs == 0) b.close();
+      }
+      byName.remove(oldName);
+      f.name = newName;
+      byName.put(newName, f);
+    }
+  }
+
+  @Override
+  public void deleteFile(String name) throws IOException {
+    checkName(name);
+    synchronized (lock) {
+      checkWritable();
+      FileEntry f = byName.get(name);
+      if (f == null) throw new NotFoundException("no file '" + name + "'");
+      deleteEntry(f);
+    }
+  }
+
+  /** Deletes now, or marks delete-pending (persisted is_deleted=1) while handles are open. */
+  private void deleteEntry(FileEntry f) throws IOException {
+    if (f.refs > 0) {
+      if (!f.deletePending) {
+        f.blob.setXattr(XATTR_IS_DELETED, new byte[] {1});
+        f.blob.syncMd();
+        f.deletePending = true;
+      }
+      return;
+    }
+    bs.deleteBlob(f.blobId);
+    if (byName.get(f.name) == f) byName.remove(f.name);
+    byId.remove(f.blobId);
+  }
+
+  @Override
+  public List<String> list() {
+    synchronized (lock) {
+      List<String> out = new ArrayList<>();
+      for (FileEntry f : byId.values()) if (!f.hidden) out.add(f.name);
+      return out;
+    }
+  }
+
+  /** Stats of every listed file, in list order (for ls -l). */
+  public Map<String, FileStat> statAll() {
+    synchronized (lock) {
+      Map<String, FileStat> out = new LinkedHashMap<>();
+      for (FileEntry f : byId.values()) {
+        if (!f.hidden) out.put(f.name, new FileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr)));
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public void unload() throws IOException {
+    synchronized (lock) {
+      for (FileEntry f : byId.values()) {
+        if (f.refs > 0) throw new BusyException("file '" + f.name + "' is open");
+      }
+      bs.unload();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (lock) {
+      try {
+        for (FileEntry f : new ArrayList<>(byId.values())) {
+          while (f.refs > 0) release(f);
+        }
+      } finally {
+        bs.close();
+      }
+    }
+  }
+
+  private void syncEntry(FileEntry f) throws IOException {
+    if (f.appendPos <= f.lengthXattr) return;
+    f.blob.flush(); // data first: the length must never cover bytes that are not durable
+    f.blob.setXattr(XATTR_LENGTH, u64Le(f.appendPos));
+    f.blob.syncMd();
+    f.blob.flush();
+    f.lengthXattr = f.appendPos;
+  }
+
+  private void release(FileEntry f) throws IOException {
+    try {
+      if (!bs.isReadOnly()) {
+        try {
+          syncEntry(f);
+        } catch (IOException e) {
+          // spdk_file_close ignores the sync result; the length stays at the last synced value
+        }
+      }
+    } finally {
+      f.refs--;
+      if (f.refs == 0) {
+        Blob b = f.blob;
+        f.blob = null;
+        if (bs.isReadOnly()) {
+          b.close();
+        } else {
+          b.close();
+          if (f.deletePending) {
+            bs.deleteBlob(f.blobId);
+            if (byName.get(f.name) == f) byName.remove(f.name);
+            byId.remove(f.blobId);
+          }
+        }
+      }
+    }
+  }
+
+  /** One open reference; the shared state lives in {@link FileEntry}. */
+  private final class Handle implements BlobFile {
+    private final FileEntry f;
+    private boolean closed;
+    private int priority;
+
+    Handle(FileEntry f) {
+      this.f = f;
+    }
+
+    private void checkOpen() throws InvalidArgumentException {
+      if (closed) throw new InvalidArgumentException("file '" + f.name + "' is not open (EBADF)");
+    }
+
+    @Override
+    public String name() {
+      synchronized (lock) {
+        return f.name;
+      }
+    }
+
+    @Override
+    public long id() {
+      return f.blobId;
+    }
+
+    @Override
+    public long length() {
+      synchronized (lock) {
+        return Math.max(f.appendPos, f.lengthXattr);
+      }
+    }
+
+    @Override
+    public void write(long offset, byte[] buf, int off, int len) throws IOException {
+      synchronized (lock) {
+        checkOpen();
+        checkWritable();
+        if (offset != f.appendPos) {
+          throw new InvalidArgumentException("write at " + offset + " but the append position is " + f.appendPos);
+        }
+        if (len == 0) return;
+        long end = offset + len;
+        long cs = bs.clusterSize();
+        long need = (end + cs - 1) / cs;
+        if (need > f.blob.numClusters()) {
+          f.blob.resize(need); // NoSpaceException leaves the file as it was
+          f.blob.syncMd();
+        }
+        f.blob.write(offset, buf, off, len);
+        f.appendPos = end;
+      }
+    }
+
+    @Override
+    public long read(long offset, byte[] buf, int off, int len) throws IOException {
+      synchronized (lock) {
+        checkOpen();
+        if (offset < 0 || len < 0) throw new InvalidArgumentException("negative offset or length");
+        if (offset >= f.appendPos) return 0;
+        int n = (int) Math.min(len, f.appendPos - offset);
+        f.blob.read(offset, buf, off, n);
+        return n;
+      }
+    }
+
+    @Override
+    public void sync() throws IOException {
+      synchronized (lock) {
+        checkOpen();
+        if (bs.isReadOnly()) return;
+        syncEntry(f);
+      }
+    }
+
+    @Override
+    public void truncate(long length) throws IOException {
+      synchronized (lock) {
+        checkOpen();
+        checkWritable();
+        if (length < 0) throw new InvalidArgumentException("negative length");
+        if (length == Math.max(f.appendPos, f.lengthXattr)) return;
+        long cs = bs.clusterSize();
+        syncEntry(f);
+        f.blob.resize((length + cs - 1) / cs);
+        f.blob.setXattr(XATTR_LENGTH, u64Le(length));
+        f.blob.syncMd();
+        f.lengthXattr = length;
+        f.appendPos = Math.min(f.appendPos, length);
+        if (f.appendPos < length) f.appendPos = length;
+      }
+    }
+
+    @Override
+    public void setPriority(int priority) {
+      this.priority = priority;
+    }
+
+    @Override
+    public void close() throws IOException {
+      synchronized (lock) {
+        checkOpen();
+        closed = true;
+        release(f);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "BlobFile[" + f.name + ", priority " + priority + "]";
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package org.jds.blobfs.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jds.blobfs.AlreadyExistsException;
+import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.NameTooLongException;
+import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.device.FileBlockDevice;
+import org.jds.blobfs.tools.Fsck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BlobfsRoundTripTest {
+  @TempDir Path tmp;
+
+  static PureBlobFileSystem mkfs(Path img, long size, int cluster, long mdPages) throws IOException {
+    BsOptions o = new BsOptions().clusterSize(cluster).numMdPages(mdPages);
+    return PureBlobFileSystem.mkfs(FileBlockDevice.create(img, size, 512), o);
+  }
+
+  static PureBlobFileSystem open(Path img) throws IOException {
+    return PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512));
+  }
+
+  static byte[] readAll(BlobFileSystem fs, String name) throws IOException {
+    try (BlobFile f = fs.openFile(name, 0)) {
+      byte[] out = new byte[(int) f.length()];
+      long n = f.read(0, out, 0, out.length);
+      assertEquals(out.length, n);
+      assertEquals(0, f.read(out.length, new byte[1], 0, 1));
+      return out;
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"4096, 33554432, 2048", "65536, 67108864, -1", "1048576, 134217728, -1"})
+  void randomFilesSurviveDeletesRenamesAndReopen(int cluster, long size, long mdPages) throws IOException {
+    Path img = tmp.resolve("rt.img");
+    Random rnd = new Random(cluster);
+    Map<String, byte[]> model = new HashMap<>();
+    int maxFile = cluster == 4096 ? 40_000 : 3 * cluster / 2;
+    try (PureBlobFileSystem fs = mkfs(img, size, cluster, mdPages)) {
+      for (int i = 0; i < 40; i++) {
+        String name = "/f" + i + "-" + Long.toString(rnd.nextLong() & 0xffffff, 36);
+        byte[] data = new byte[rnd.nextInt(maxFile)];
+        rnd.nextBytes(data);
+        try (BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE)) {
+          int pos = 0;
+          while (pos < data.length) {
+            int n = Math.min(data.length - pos, 1 + rnd.nextInt(9000));
+            f.write(pos, data, pos, n);
+            pos += n;
+            if (rnd.nextInt(4) == 0) f.sync();
+          }
+        }
+        model.put(name, data);
+      }
+      List<String> names = new ArrayList<>(model.keySet());
+      for (int i = 0; i < 10; i++) {
+        String victim = names.remove(rnd.nextInt(names.size()));
+        fs.deleteFile(victim);
+        model.remove(victim);
+      }
+      for (int i = 0; i < 5; i++) {
+        String from = names.remove(rnd.nextInt(names.size()));
+        String to = i % 2 == 0 ? names.get(rnd.nextInt(names.size())) : from + ".renamed";
+        fs.renameFile(from, to);
+        model.put(to, model.remove(from));
+        if (!names.contains(to)) names.add(to);
+      }
+    }
+    assertTrue(Fsck.check(img).isEmpty(), () -> {
+      try {
+        return Fsck.check(img).toString();
+      } catch (IOException e) {
+        return e.toString();
+      }
+    });
+    try (PureBlobFileSystem fs = open(img)) {
+      assertTrue(fs.blobstore().wasClean());
+      List<String> listed = new ArrayList<>(fs.list());
+      listed.sort(null);
+      List<String> expected = new ArrayList<>(model.keySet());
+      expected.sort(null);
+      assertEquals(expected, listed);
+      for (Map.Entry<String, byte[]> e : model.entrySet()) {
+        assertArrayEquals(e.getValue(), readAll(fs, e.getKey()), e.getKey());
+        assertEquals(e.getValue().length, fs.stat(e.getKey()).size());
+      }
+    }
+  }
+
+  @Test
+  void spdkSemantics() throws IOException {
+    Path img = tmp.resolve("sem.img");
+    try (PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1)) {
+      fs.createFile("/a");
+      assertThrows(AlreadyExistsException.class, () -> fs.createFile("/a"));
+      assertThrows(NotFoundException.class, () -> fs.openFile("/missing", 0));
+      assertThrows(NameTooLongException.class, () -> fs.createFile("x".repeat(256)));
+      fs.createFile("y".repeat(255));
+      BlobFile a = fs.openFile("/a", 0);
+      a.write(0, new byte[] {1, 2, 3}, 0, 3);
+      assertThrows(InvalidArgumentException.class, () -> a.write(0, new byte[1], 0, 1));
+      assertEquals(3, fs.stat("/a").size());
+      // delete while open: still stat-able, not openable, name taken, gone after last close
+      fs.deleteFile("/a");
+      assertEquals(3, fs.stat("/a").size());
+      assertThrows(NotFoundException.class, () -> fs.openFile("/a", 0));
+      assertThrows(AlreadyExistsException.class, () -> fs.createFile("/a"));
+      a.close();
+      assertThrows(InvalidArgumentException.class, a::close);
+      assertThrows(NotFoundException.class, () -> fs.stat("/a"));
+      // rename onto an existing name replaces it
+      fs.createFile("/b");
+      fs.createFile("/c");
+      try (BlobFile b = fs.openFile("/b", 0)) {
+        b.write(0, new byte[] {9}, 0, 1);
+      }
+      fs.renameFile("/b", "/c");
+      assertArrayEquals(new byte[] {9}, readAll(fs, "/c"));
+      assertThrows(NotFoundException.class, () -> fs.stat("/b"));
+      assertEquals(List.of("y".repeat(255), "/c"), fs.list());
+    }
+  }
+
+  @Test
+  void unsyncedAppendIsLostAfterCrashButSyncedLengthHolds() throws IOException {
+    Path img = tmp.resolve("crash.img");
+    PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1);
+    BlobFile f = fs.openFile("/x", BlobFileSystem.OPEN_CREATE);
+    f.write(0, new byte[100], 0, 100);
+    f.sync();
+    f.write(100, new byte[50], 0, 50);
+    fs.deleteFile("/x"); // delete pending, persisted as is_deleted
+    fs.createFile("/keep");
+    // "crash": drop everything without unload
+    try (PureBlobFileSystem again = open(img)) {
+      assertTrue(again.blobstore().recovered());
+      assertEquals(List.of("/keep"), again.list()); // is_deleted blob removed at load
+    }
+    try (PureBlobFileSystem again = open(img)) {
+      assertEquals(List.of("/keep"), again.list());
+    }
+  }
+
+  @Test
+  void fullDeviceGivesNoSpaceWhileAppending() throws IOException {
+    Path img = tmp.resolve("full.img");
+    try (PureBlobFileSystem fs = mkfs(img, 2 << 20, 65536, -1)) {
+      byte[] chunk = new byte[65536];
+      try (BlobFile f = fs.openFile("/big", BlobFileSystem.OPEN_CREATE)) {
+        long pos = 0;
+        NoSpaceException e = null;
+        for (int i = 0; i < 64 && e == null; i++) {
+          try {
+            f.write(pos, chunk, 0, chunk.length);
+            pos += chunk.length;
+          } catch (NoSpaceException x) {
+            e = x;
+          }
+        }
+        assertTrue(e != null, "expected ENOSPC");
+        assertEquals(pos, f.length());
+        f.sync();
+      }
+      assertEquals(0, fs.freeBytes());
+    }
+    try (PureBlobFileSystem fs = open(img)) {
+      assertFalse(fs.list().isEmpty());
+      assertEquals(fs.stat("/big").size(), readAll(fs, "/big").length);
+    }
+  }
+}

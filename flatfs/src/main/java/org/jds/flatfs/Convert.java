@@ -1,0 +1,146 @@
+package org.jds.flatfs;
+
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import org.jds.datastore.DatastoreException;
+import org.jds.datastore.Key;
+import org.jds.datastore.query.Query;
+import org.jds.datastore.query.Result;
+import org.jds.datastore.query.Results;
+import org.jds.flatfs.storage.DirectoryListing;
+import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.Storage;
+import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StoragePaths;
+
+/** Migration tools (Go's convert.go): v0↔v1 and resharding by moving files. */
+public final class Convert {
+  private static final System.Logger LOG = System.getLogger("org.jds.flatfs");
+
+  private Convert() {}
+
+  /** Writes SHARDING for {@code prefix(prefixLen)} into a v0 store; existing SHARDING is an error. */
+  public static void upgradeV0toV1(Storage storage, String path, int prefixLen) throws DatastoreException {
+    ShardId fn = ShardId.prefix(prefixLen);
+    ShardingFile.write(storage, path, fn);
+    ShardingFile.writeReadme(storage, path, fn);
+  }
+
+  /** Removes SHARDING (and _README) from a prefix-sharded store. */
+  public static void downgradeV1toV0(Storage storage, String path) throws DatastoreException {
+    ShardId fn = ShardingFile.read(storage, path);
+    if (!fn.funName().equals(ShardId.PREFIX_FN)) {
+      throw new FlatfsException(FlatfsException.Reason.NOT_PREFIX_SHARDED,
+          storage.describe(path) + ": can only downgrade datastore that use the 'prefix' sharding function");
+    }
+    try {
+      storage.delete(StoragePaths.join(path, Layout.SHARDING_FN));
+    } catch (StorageException e) {
+      throw FlatfsDatastore.io(e);
+    }
+    try {
+      storage.delete(StoragePaths.join(path, Layout.README_FN));
+    } catch (NoSuchPathException e) {
+      // never written for prefix stores
+    } catch (StorageException e) {
+      throw FlatfsDatastore.io(e);
+    }
+  }
+
+  /**
+   * Moves every key of the store at {@code oldPath} into the existing store at {@code newPath} (both
+   * on {@code storage}), then empties the old directory so that the caller can remove it. No
+   * rollback: a failure leaves keys in both, and running it again (either way) continues.
+   *
+   * @param out progress, or null
+   */
+  public static void move(Storage storage, String oldPath, String newPath, PrintStream out) throws DatastoreException {
+    FlatfsDatastore oldDs = openDeactivated(storage, oldPath);
+    FlatfsDatastore newDs = openDeactivated(storage, newPath);
+    if (out != null) {
+      out.print("Moving Keys...\n");
+    }
+    int count = 0;
+    try (Results res = oldDs.query(Query.builder().keysOnly(true).build())) {
+      for (Result r = res.next(); r != null; r = res.next()) {
+        if (r.isError()) {
+          throw r.error();
+        }
+        moveKey(storage, oldDs, newDs, Key.raw(r.entry().key()));
+        count++;
+        if (out != null && count % 10 == 0) {
+          out.print("\r" + count + " keys so far");
+          out.flush();
+        }
+      }
+    }
+    if (out != null) {
+      out.print("\nCleaning Up...\n");
+    }
+    try {
+      cleanUp(storage, oldPath, newPath);
+    } catch (StorageException e) {
+      throw FlatfsDatastore.io(e);
+    }
+    if (out != null) {
+      out.print("All Done.\n");
+      out.flush();
+    }
+  }
+
+  private static FlatfsDatastore openDeactivated(Storage storage, String path) throws DatastoreException {
+    FlatfsDatastore ds;
+    try {
+      ds = FlatfsDatastore.open(storage, path, false);
+    } catch (FlatfsException e) {
+      throw new FlatfsException(e.reason(), storage.describe(path) + ": " + e.getMessage(), e);
+    } catch (DatastoreException e) {
+      throw new org.jds.datastore.DatastoreIOException(storage.describe(path) + ": " + e.getMessage(), e);
+    }
+    ds.close();
+    return ds;
+  }
+
+  private static void moveKey(Storage storage, FlatfsDatastore oldDs, FlatfsDatastore newDs, Key key) throws DatastoreException {
+    try {
+      storage.mkdir(newDs.dirOf(key));
+      storage.rename(oldDs.fileOf(key), newDs.fileOf(key));
+    } catch (StorageException e) {
+      throw FlatfsDatastore.io(e);
+    }
+  }
+
+  /** Empties the old root: shard dirs and .temp (only legacy put- files allowed), SHARDING, _README; moves strays. */
+  private static void cleanUp(Storage storage, String oldPath, String newPath) throws DatastoreException, StorageException {
+    for (String fn : names(storage, oldPath)) {
+      String p = StoragePaths.join(oldPath, fn);
+      if (storage.stat(p).directory()) {
+        for (String n : names(storage, p)) {
+          if (!n.startsWith(Layout.LEGACY_PUT_PREFIX)) {
+            throw new FlatfsException(FlatfsException.Reason.UNKNOWN_FILE,
+                "unknown file in flatfs: " + storage.describe(StoragePaths.join(p, n)));
+          }
+          storage.delete(StoragePaths.join(p, n));
+        }
+        storage.delete(p);
+      } else if (fn.equals(Layout.SHARDING_FN) || fn.equals(Layout.README_FN)) {
+        storage.delete(p);
+      } else {
+        LOG.log(Level.WARNING, "found unexpected file in datastore directory, moving anyways: " + fn);
+        storage.rename(p, StoragePaths.join(newPath, fn));
+      }
+    }
+  }
+
+  private static List<String> names(Storage storage, String dir) throws StorageException {
+    List<String> out = new ArrayList<>();
+    try (DirectoryListing l = storage.list(dir)) {
+      for (String n = l.next(); n != null; n = l.next()) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+}

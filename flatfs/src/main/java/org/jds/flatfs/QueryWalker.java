@@ -1,0 +1,135 @@
+package org.jds.flatfs;
+
+import java.lang.System.Logger.Level;
+import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DatastoreIOException;
+import org.jds.datastore.Key;
+import org.jds.datastore.query.Entry;
+import org.jds.datastore.query.Query;
+import org.jds.datastore.query.Result;
+import org.jds.datastore.query.ResultIterator;
+import org.jds.flatfs.storage.DirectoryListing;
+import org.jds.flatfs.storage.FileStat;
+import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StoragePaths;
+
+/**
+ * The lazy directory walk behind a root query (Go's walkTopLevel/walk): top-level directories not
+ * starting with {@code .}, then each {@code *.data} name in them, in raw listing order. Pulls one
+ * listing entry per result, so memory stays flat and {@link #close()} stops the walk.
+ */
+final class QueryWalker implements ResultIterator {
+  private static final System.Logger LOG = System.getLogger("org.jds.flatfs");
+
+  private final FlatfsDatastore ds;
+  private final Query q;
+  private DirectoryListing top;
+  private DirectoryListing shard;
+  private String shardDir;
+  private boolean done;
+
+  QueryWalker(FlatfsDatastore ds, Query q) {
+    this.ds = ds;
+    this.q = q;
+  }
+
+  @Override
+  public Result next() {
+    if (done) {
+      return null;
+    }
+    try {
+      if (top == null) {
+        top = ds.storage().list(ds.path());
+      }
+      while (true) {
+        if (shard == null && !openNextShard()) {
+          close();
+          return null;
+        }
+        String name = shard.next();
+        if (name == null) {
+          shard.close();
+          shard = null;
+          continue;
+        }
+        if (name.isEmpty() || name.charAt(0) == Layout.HIDDEN_MARK) {
+          continue;
+        }
+        if (!name.endsWith(Layout.EXTENSION)) {
+          if (!name.startsWith(Layout.LEGACY_PUT_PREFIX)) {
+            LOG.log(Level.WARNING, "failed to decode flatfs filename " + name);
+          }
+          continue;
+        }
+        // Go: no key validity or shard check; a stray foo.data comes back as /foo.
+        String key = Key.of(name.substring(0, name.length() - Layout.EXTENSION.length())).toString();
+        return entry(key, StoragePaths.join(shardDir, name));
+      }
+    } catch (StorageException e) {
+      close();
+      return Result.error(new DatastoreIOException("walk failed: " + e.getMessage(), e));
+    }
+  }
+
+  /** Advances {@link #shard} to the next top-level directory; false when there is none. */
+  private boolean openNextShard() throws StorageException {
+    for (String d = top.next(); d != null; d = top.next()) {
+      if (d.isEmpty() || d.charAt(0) == Layout.HIDDEN_MARK) {
+        continue;
+      }
+      String dir = StoragePaths.join(ds.path(), d);
+      try {
+        FileStat st = ds.storage().stat(dir);
+        if (!st.directory()) {
+          continue;
+        }
+        shard = ds.storage().list(dir);
+        shardDir = dir;
+        return true;
+      } catch (NoSuchPathException e) {
+        // vanished since the listing: skip, as Go does
+      }
+    }
+    return false;
+  }
+
+  private Result entry(String key, String file) {
+    if (!q.keysOnly()) {
+      try {
+        byte[] v = ds.readValue(file);
+        return Result.of(new Entry(key, v, v.length, null));
+      } catch (DatastoreException e) {
+        return Result.error(e);
+      }
+    }
+    if (q.returnsSizes()) {
+      try {
+        return Result.of(new Entry(key, null, ds.statSize(file), null));
+      } catch (DatastoreException e) {
+        return Result.error(e);
+      }
+    }
+    return Result.of(new Entry(key, null, 0, null));
+  }
+
+  @Override
+  public void close() {
+    done = true;
+    closeQuietly(shard);
+    closeQuietly(top);
+    shard = null;
+    top = null;
+  }
+
+  private static void closeQuietly(DirectoryListing l) {
+    if (l != null) {
+      try {
+        l.close();
+      } catch (StorageException e) {
+        // nothing left to report to
+      }
+    }
+  }
+}

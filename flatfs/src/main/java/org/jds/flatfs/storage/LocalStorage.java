@@ -1,0 +1,266 @@
+package org.jds.flatfs.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@link Storage} on a local directory through {@code java.nio.file}. Stateless apart from the root,
+ * so it is thread-safe and {@link #close()} does nothing. Permissions follow Go's flatfs: temp files
+ * 0600, directories 0755, other files 0666 (the umask applies to all).
+ */
+public final class LocalStorage implements Storage {
+  /** Go's {@code os.CreateTemp} gives up after this many name collisions. */
+  private static final int TEMP_NAME_ATTEMPTS = 10000;
+
+  private final Path root;
+  private final boolean posix;
+
+  public LocalStorage(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** The directory this storage is rooted at. */
+  public Path root() {
+    return root;
+  }
+
+  private Path resolve(String path) throws StorageException {
+    if (path.isEmpty()) {
+      return root;
+    }
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        throw new StorageException("resolve", path, "invalid storage path", null);
+      }
+    }
+    return root.resolve(path);
+  }
+
+  private FileAttribute<?>[] perms(String rwx) {
+    return posix
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(rwx))}
+        : new FileAttribute<?>[0];
+  }
+
+  @Override
+  public WritableFile createTemp(String dir, String prefix) throws StorageException {
+    for (int i = 0; i < TEMP_NAME_ATTEMPTS; i++) {
+      // Go: prefix + decimal random uint32.
+      String name = prefix + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt());
+      try {
+        return create(StoragePaths.join(dir, name), CreateMode.EXCLUSIVE, FileAccess.PRIVATE);
+      } catch (PathExistsException e) {
+        // collision: try another name
+      }
+    }
+    throw new StorageException("createtemp", StoragePaths.join(dir, prefix + "*"), "file exists", null);
+  }
+
+  @Override
+  public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
+    Path p = resolve(path);
+    Set<OpenOption> opts = new java.util.HashSet<>();
+    opts.add(StandardOpenOption.WRITE);
+    if (mode == CreateMode.EXCLUSIVE) {
+      opts.add(StandardOpenOption.CREATE_NEW);
+    } else {
+      opts.add(StandardOpenOption.CREATE);
+      opts.add(StandardOpenOption.TRUNCATE_EXISTING);
+    }
+    String rwx = access == FileAccess.PRIVATE ? "rw-------" : access == FileAccess.READ_ONLY ? "r--r--r--" : "rw-rw-rw-";
+    try {
+      return new LocalWritableFile(path, FileChannel.open(p, opts, perms(rwx)));
+    } catch (IOException e) {
+      throw LocalErrors.map("open", path, e);
+    }
+  }
+
+  @Override
+  public byte[] readAll(String path) throws StorageException {
+    try {
+      return Files.readAllBytes(resolve(path));
+    } catch (IOException e) {
+      throw LocalErrors.map("read", path, e);
+    }
+  }
+
+  @Override
+  public byte[] read(String path, long offset, int length) throws StorageException {
+    try (FileChannel ch = FileChannel.open(resolve(path), StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - offset)));
+      while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
+        // keep reading until full or EOF
+      }
+      byte[] out = new byte[buf.position()];
+      buf.flip().get(out);
+      return out;
+    } catch (IOException e) {
+      throw LocalErrors.map("read", path, e);
+    }
+  }
+
+  @Override
+  public FileStat stat(String path) throws StorageException {
+    try {
+      BasicFileAttributes a = Files.readAttributes(resolve(path), BasicFileAttributes.class);
+      return new FileStat(a.isDirectory(), a.size());
+    } catch (IOException e) {
+      throw LocalErrors.map("stat", path, e);
+    }
+  }
+
+  @Override
+  public DirectoryListing list(String dir) throws StorageException {
+    try {
+      return new LocalListing(dir, Files.newDirectoryStream(resolve(dir)));
+    } catch (IOException e) {
+      throw LocalErrors.map("open", dir, e);
+    }
+  }
+
+  @Override
+  public boolean mkdir(String path) throws StorageException {
+    try {
+      Files.createDirectory(resolve(path), perms("rwxr-xr-x"));
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw LocalErrors.map("mkdir", path, e);
+    }
+  }
+
+  @Override
+  public void mkdirs(String path) throws StorageException {
+    try {
+      Files.createDirectories(resolve(path), perms("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw LocalErrors.map("mkdir", path, e);
+    }
+  }
+
+  @Override
+  public void rename(String from, String to) throws StorageException {
+    try {
+      // On POSIX an atomic move is rename(2), which replaces the target.
+      Files.move(resolve(from), resolve(to), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw LocalErrors.map("rename", from + " " + to, e);
+    }
+  }
+
+  @Override
+  public void delete(String path) throws StorageException {
+    try {
+      Files.delete(resolve(path));
+    } catch (IOException e) {
+      throw LocalErrors.map("remove", path, e);
+    }
+  }
+
+  @Override
+  public void deleteTree(String path) throws StorageException {
+    Path p = resolve(path);
+    try {
+      Files.walkFileTree(
+          p,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+              if (exc instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw exc;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+              if (exc != null && !(exc instanceof NoSuchFileException)) {
+                throw exc;
+              }
+              Files.deleteIfExists(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (NoSuchFileException e) {
+      // already gone
+    } catch (IOException e) {
+      throw LocalErrors.map("removeall", path, e);
+    }
+  }
+
+  @Override
+  public void syncDirectory(String dir) throws StorageException {
+    try (FileChannel ch = FileChannel.open(resolve(dir), StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      throw LocalErrors.map("sync", dir, e);
+    }
+  }
+
+  @Override
+  public String describe(String path) {
+    return path.isEmpty() ? root.toString() : root.resolve(path).toString();
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "LocalStorage[" + root + "]";
+  }
+
+  private static final class LocalListing implements DirectoryListing {
+    private final String dir;
+    private final DirectoryStream<Path> stream;
+    private final java.util.Iterator<Path> it;
+
+    LocalListing(String dir, DirectoryStream<Path> stream) {
+      this.dir = dir;
+      this.stream = stream;
+      this.it = stream.iterator();
+    }
+
+    @Override
+    public String next() throws StorageException {
+      try {
+        return it.hasNext() ? it.next().getFileName().toString() : null;
+      } catch (java.nio.file.DirectoryIteratorException e) {
+        throw LocalErrors.map("readdir", dir, e.getCause());
+      }
+    }
+
+    @Override
+    public void close() throws StorageException {
+      try {
+        stream.close();
+      } catch (IOException e) {
+        throw LocalErrors.map("close", dir, e);
+      }
+    }
+  }
+}

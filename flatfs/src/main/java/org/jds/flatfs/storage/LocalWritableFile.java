@@ -1,0 +1,56 @@
+package org.jds.flatfs.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/** A {@link WritableFile} over a {@link FileChannel}. */
+final class LocalWritableFile implements WritableFile {
+  private final String path;
+  private final FileChannel ch;
+  private boolean closed;
+
+  LocalWritableFile(String path, FileChannel ch) {
+    this.path = path;
+    this.ch = ch;
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public void write(byte[] data, int offset, int length) throws StorageException {
+    ByteBuffer buf = ByteBuffer.wrap(data, offset, length);
+    try {
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    } catch (IOException e) {
+      throw LocalErrors.map("write", path, e);
+    }
+  }
+
+  @Override
+  public void sync() throws StorageException {
+    try {
+      ch.force(true);
+    } catch (IOException e) {
+      throw LocalErrors.map("sync", path, e);
+    }
+  }
+
+  @Override
+  public void close() throws StorageException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      ch.close();
+    } catch (IOException e) {
+      throw LocalErrors.map("close", path, e);
+    }
+  }
+}

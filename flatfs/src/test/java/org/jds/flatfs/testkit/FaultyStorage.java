@@ -1,0 +1,175 @@
+package org.jds.flatfs.testkit;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.jds.flatfs.storage.CreateMode;
+import org.jds.flatfs.storage.DirectoryListing;
+import org.jds.flatfs.storage.FileAccess;
+import org.jds.flatfs.storage.FileStat;
+import org.jds.flatfs.storage.NoSpaceException;
+import org.jds.flatfs.storage.ReadOnlyStorageException;
+import org.jds.flatfs.storage.Storage;
+import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.WritableFile;
+
+/**
+ * A {@link Storage} wrapper that injects faults: every call first asks the current {@link Fault},
+ * which may throw. Works over any backend, so fault tests need no root privileges or real full disk.
+ */
+public final class FaultyStorage implements Storage {
+  /** Decides whether an operation fails. {@code bytes} is the length of a write, else 0. */
+  @FunctionalInterface
+  public interface Fault {
+    void check(String op, String path, long bytes) throws StorageException;
+  }
+
+  /** Operations that change the storage. */
+  public static boolean isMutation(String op) {
+    return switch (op) {
+      case "createTemp", "create", "write", "mkdir", "mkdirs", "rename", "delete", "deleteTree" -> true;
+      default -> false;
+    };
+  }
+
+  /** A disk that fills up once {@code capacity} bytes have been written through this wrapper. */
+  public static Fault diskFullAfter(long capacity) {
+    AtomicLong used = new AtomicLong();
+    return (op, path, bytes) -> {
+      if (op.equals("write") && used.addAndGet(bytes) > capacity) {
+        throw new NoSpaceException(op, path, null);
+      }
+    };
+  }
+
+  /** A storage on which every change is refused. */
+  public static Fault readOnly() {
+    return (op, path, bytes) -> {
+      if (isMutation(op)) {
+        throw new ReadOnlyStorageException(op, path, "read-only file system", null);
+      }
+    };
+  }
+
+  private final Storage inner;
+  private volatile Fault fault = (op, path, bytes) -> {};
+
+  public FaultyStorage(Storage inner) {
+    this.inner = inner;
+  }
+
+  public FaultyStorage inject(Fault f) {
+    this.fault = f;
+    return this;
+  }
+
+  public FaultyStorage heal() {
+    return inject((op, path, bytes) -> {});
+  }
+
+  @Override
+  public WritableFile createTemp(String dir, String prefix) throws StorageException {
+    fault.check("createTemp", dir, 0);
+    return wrap(inner.createTemp(dir, prefix));
+  }
+
+  @Override
+  public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
+    fault.check("create", path, 0);
+    return wrap(inner.create(path, mode, access));
+  }
+
+  private WritableFile wrap(WritableFile f) {
+    return new WritableFile() {
+      @Override
+      public String path() {
+        return f.path();
+      }
+
+      @Override
+      public void write(byte[] data, int offset, int length) throws StorageException {
+        fault.check("write", f.path(), length);
+        f.write(data, offset, length);
+      }
+
+      @Override
+      public void sync() throws StorageException {
+        fault.check("sync", f.path(), 0);
+        f.sync();
+      }
+
+      @Override
+      public void close() throws StorageException {
+        f.close();
+      }
+    };
+  }
+
+  @Override
+  public byte[] readAll(String path) throws StorageException {
+    fault.check("readAll", path, 0);
+    return inner.readAll(path);
+  }
+
+  @Override
+  public byte[] read(String path, long offset, int length) throws StorageException {
+    fault.check("read", path, 0);
+    return inner.read(path, offset, length);
+  }
+
+  @Override
+  public FileStat stat(String path) throws StorageException {
+    fault.check("stat", path, 0);
+    return inner.stat(path);
+  }
+
+  @Override
+  public DirectoryListing list(String dir) throws StorageException {
+    fault.check("list", dir, 0);
+    return inner.list(dir);
+  }
+
+  @Override
+  public boolean mkdir(String path) throws StorageException {
+    fault.check("mkdir", path, 0);
+    return inner.mkdir(path);
+  }
+
+  @Override
+  public void mkdirs(String path) throws StorageException {
+    fault.check("mkdirs", path, 0);
+    inner.mkdirs(path);
+  }
+
+  @Override
+  public void rename(String from, String to) throws StorageException {
+    fault.check("rename", from, 0);
+    inner.rename(from, to);
+  }
+
+  @Override
+  public void delete(String path) throws StorageException {
+    fault.check("delete", path, 0);
+    inner.delete(path);
+  }
+
+  @Override
+  public void deleteTree(String path) throws StorageException {
+    fault.check("deleteTree", path, 0);
+    inner.deleteTree(path);
+  }
+
+  @Override
+  public void syncDirectory(String dir) throws StorageException {
+    fault.check("syncDirectory", dir, 0);
+    inner.syncDirectory(dir);
+  }
+
+  @Override
+  public String describe(String path) {
+    return inner.describe(path);
+  }
+
+  @Override
+  public void close() throws StorageException {
+    inner.close();
+  }
+}
