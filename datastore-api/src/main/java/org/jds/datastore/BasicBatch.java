@@ -24,7 +24,7 @@ public final class BasicBatch implements Batch {
   @Override
   public synchronized void put(Key key, byte[] value) {
     ops.remove(key); // re-insert so the order follows the last op
-    ops.put(key, value.clone());
+    ops.put(key, value == null ? new byte[0] : value.clone()); // Go: nil == empty
   }
 
   @Override

@@ -121,7 +121,7 @@ public final class MapDatastore implements Batching, TTLDatastore, TxnDatastore 
   }
 
   private void write(Key key, byte[] value, Instant expiration) throws DatastoreException {
-    byte[] copy = value.clone();
+    byte[] copy = value == null ? new byte[0] : value.clone(); // Go: nil == empty
     lock.writeLock().lock();
     try {
       closed.check();

@@ -92,7 +92,7 @@ final class MapTxn implements Txn {
   @Override
   public synchronized void put(Key key, byte[] value) throws DatastoreException {
     checkWritable();
-    writes.put(key, value.clone());
+    writes.put(key, value == null ? new byte[0] : value.clone()); // Go: nil == empty
   }
 
   @Override

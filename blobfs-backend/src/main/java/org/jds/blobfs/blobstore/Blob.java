@@ -123,6 +123,27 @@ public final class Blob implements Closeable {
     }
   }
 
+  /** Sets an internal xattr (type 4; sets invalid_flags bit 1, so older SPDK refuses the blob). */
+  public void setInternalXattr(String name, byte[] value) throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      setXattr(m, name, value, true);
+    }
+  }
+
+  /** Removes an internal xattr; the INTERNAL_XATTR flag is cleared with the last one. */
+  public void removeInternalXattr(String name) throws IOException {
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
+      if (m.internalXattrs.remove(name) == null) throw new NotFoundException("no internal xattr '" + name + "'");
+      if (m.internalXattrs.isEmpty()) m.invalidFlags &= ~BlobMeta.FLAG_INTERNAL_XATTR;
+      m.dirty = true;
+    }
+  }
+
   static void setXattr(BlobMeta m, String name, byte[] value, boolean internal) throws BlobfsException {
     if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
     byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
@@ -170,9 +191,11 @@ public final class Blob implements Closeable {
   /** Reads {@code len} bytes at blob byte {@code offset}; the range must lie inside the blob. */
   public void read(long offset, byte[] buf, int off, int len) throws IOException {
     checkRange(offset, len);
+    List<long[]> segs = new ArrayList<>();
     synchronized (bs.lock) {
-      bs.readMapped(m, offset, buf, off, len);
+      bs.mapRead(m, offset, len, segs);
     }
+    bs.readExtents(segs, buf, off);
   }
 
   /** Writes at blob byte {@code offset}; thin blobs allocate clusters on first write. */
@@ -188,6 +211,7 @@ public final class Blob implements Closeable {
         checkOpen();
         bs.checkWritable();
         if (m.dataRo) throw new ReadOnlyException(String.format("blob 0x%x is read-only", m.id));
+        if (k >= m.clusters.length) throw new InvalidArgumentException("blob shrank during the write");
         int c = m.clusters[k];
         if (c == 0) {
           if (!m.thin()) throw new InvalidArgumentException("unallocated cluster in a thick blob");

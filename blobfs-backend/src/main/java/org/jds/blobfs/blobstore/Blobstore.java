@@ -672,26 +672,41 @@ public final class Blobstore implements Closeable, PageSource {
   }
 
   /**
-   * Reads blob bytes, resolving unallocated clusters through the snapshot chain (or as zeros).
-   * Called with the lock held.
+   * Maps a blob byte range to device extents, resolving unallocated clusters through the snapshot
+   * chain; appends (device offset or -1 for zeros, length) pairs. Called with the lock held.
    */
-  void readMapped(BlobMeta m, long off, byte[] buf, int bo, int len) throws IOException {
+  void mapRead(BlobMeta m, long off, int len, List<long[]> out) {
     while (len > 0) {
       int k = (int) (off / clusterSize);
       int within = (int) (off % clusterSize);
       int n = Math.min(len, clusterSize - within);
       int c = k < m.clusters.length ? m.clusters[k] : 0;
       if (c != 0) {
-        dev.read((long) c * clusterSize + within, ByteBuffer.wrap(buf, bo, n));
+        out.add(new long[] {(long) c * clusterSize + within, n});
       } else {
         BlobMeta parent = m.parentId == SuperBlock.BLOBID_INVALID ? null : blobs.get(m.parentId);
-        if (parent != null && k < parent.clusters.length) readMapped(parent, off, buf, bo, n);
-        else Arrays.fill(buf, bo, bo + n, (byte) 0);
+        if (parent != null && parent != m && k < parent.clusters.length) mapRead(parent, off, n, out);
+        else out.add(new long[] {-1, n});
       }
       off += n;
-      bo += n;
       len -= n;
     }
+  }
+
+  /** Reads mapped extents (outside the lock: positional I/O). */
+  void readExtents(List<long[]> segs, byte[] buf, int bo) throws IOException {
+    for (long[] s : segs) {
+      int n = (int) s[1];
+      if (s[0] < 0) Arrays.fill(buf, bo, bo + n, (byte) 0);
+      else dev.read(s[0], ByteBuffer.wrap(buf, bo, n));
+      bo += n;
+    }
+  }
+
+  void readMapped(BlobMeta m, long off, byte[] buf, int bo, int len) throws IOException {
+    List<long[]> segs = new ArrayList<>();
+    mapRead(m, off, len, segs);
+    readExtents(segs, buf, bo);
   }
 
   /** Read-only snapshot of blob facts for fsck/dump; null if no such blob. */

@@ -143,6 +143,17 @@ public final class SuperBlock {
     checkRegion(blobidMaskStart, blobidMaskLen, pages, OFF_BLOBID_MASK_START);
     checkRegion(mdStart, mdLen, pages, OFF_MD_START);
     if (mdLen <= 0) throw new CorruptMetadataException(s, OFF_MD_LEN, "md_len " + mdLen);
+    // Masks are sized for their bits; anything far larger is corrupt (and would waste memory).
+    checkMaskLen(pageMaskLen, mdLen, OFF_PAGE_MASK_LEN);
+    checkMaskLen(clusterMaskLen, total, OFF_CLUSTER_MASK_LEN);
+    if (blobidMaskLen != 0) checkMaskLen(blobidMaskLen, mdLen, OFF_BLOBID_MASK_LEN);
+  }
+
+  private static void checkMaskLen(int len, long bits, int off) throws CorruptMetadataException {
+    int need = BitMask.pagesFor(bits);
+    if (len < need || len > 2 * need + 1) {
+      throw new CorruptMetadataException("super block", off, "mask of " + len + " pages for " + bits + " bits (needs " + need + ")");
+    }
   }
 
   private static void checkRegion(int start, int len, long pages, int off) throws CorruptMetadataException {

@@ -25,8 +25,10 @@ import org.jds.blobfs.device.BlockDevice;
  * Pure-Java blobfs in SPDK v25.05's conventions: bstype "BLOBFS", one thick extent-table blob per
  * file, xattrs {@code name} (bytes + NUL), {@code length} (u64 LE) and {@code is_deleted} (0x01).
  *
- * <p><b>Thread safety:</b> every method is thread-safe; namespace and file operations are
- * serialised by one lock per file system (data reads/writes also pass through the blobstore lock).
+ * <p><b>Thread safety:</b> every method is thread-safe. Namespace operations, appends, syncs and
+ * closes are serialised by one lock per file system; reads only take it to check bounds and then
+ * read the device in parallel. Closing or deleting a file while another thread still reads
+ * through the same handle is a caller error (the read may fail with a checked exception).
  *
  * <p><b>Deliberate deviations from SPDK</b> (documented in the spec as open choices):
  * <ul>
@@ -443,14 +445,17 @@ public final class PureBlobFileSystem implements BlobFileSystem {
 
     @Override
     public long read(long offset, byte[] buf, int off, int len) throws IOException {
+      int n;
+      Blob b;
       synchronized (lock) {
         checkOpen();
         if (offset < 0 || len < 0) throw new InvalidArgumentException("negative offset or length");
         if (offset >= f.appendPos) return 0;
-        int n = (int) Math.min(len, f.appendPos - offset);
-        f.blob.read(offset, buf, off, n);
-        return n;
+        n = (int) Math.min(len, f.appendPos - offset);
+        b = f.blob;
       }
+      b.read(offset, buf, off, n); // outside the fs lock: concurrent readers proceed in parallel
+      return n;
     }
 
     @Override

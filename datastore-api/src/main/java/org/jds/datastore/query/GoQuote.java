@@ -52,8 +52,8 @@ public final class GoQuote {
 
   private static boolean isPrintable(int cp) {
     int t = Character.getType(cp);
-    return cp != 0xfffd
-        && t != Character.CONTROL
+    // A validly encoded U+FFFD is a printable symbol in Go; only invalid bytes become \x escapes.
+    return t != Character.CONTROL
         && t != Character.FORMAT
         && t != Character.UNASSIGNED
         && t != Character.PRIVATE_USE

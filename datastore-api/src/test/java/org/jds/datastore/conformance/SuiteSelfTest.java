@@ -1,0 +1,203 @@
+package org.jds.datastore.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.jds.datastore.Batch;
+import org.jds.datastore.Batching;
+import org.jds.datastore.DatastoreException;
+import org.jds.datastore.Key;
+import org.jds.datastore.MapDatastore;
+import org.jds.datastore.query.Order;
+import org.jds.datastore.query.Query;
+import org.jds.datastore.query.Results;
+import org.jds.datastore.testkit.BasicTests;
+import org.jds.datastore.testkit.BatchTests;
+import org.jds.datastore.testkit.ClosedStoreTests;
+import org.jds.datastore.testkit.QueryTests;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** The suite must catch broken stores: each case breaks one behaviour and expects a failure. */
+class SuiteSelfTest {
+  /** A map store whose methods a test can override to break them. */
+  static class Forwarding implements Batching {
+    final MapDatastore map = new MapDatastore();
+
+    @Override
+    public byte[] get(Key key) throws DatastoreException {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean has(Key key) throws DatastoreException {
+      return map.has(key);
+    }
+
+    @Override
+    public int getSize(Key key) throws DatastoreException {
+      return map.getSize(key);
+    }
+
+    @Override
+    public Results query(Query q) throws DatastoreException {
+      return map.query(q);
+    }
+
+    @Override
+    public void put(Key key, byte[] value) throws DatastoreException {
+      map.put(key, value);
+    }
+
+    @Override
+    public void delete(Key key) throws DatastoreException {
+      map.delete(key);
+    }
+
+    @Override
+    public void sync(Key prefix) throws DatastoreException {
+      map.sync(prefix);
+    }
+
+    @Override
+    public void close() {
+      map.close();
+    }
+
+    @Override
+    public Batch batch() throws DatastoreException {
+      return map.batch();
+    }
+  }
+
+  @Test
+  void queryIgnoringPrefixIsCaught() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public Results query(Query q) throws DatastoreException {
+            return Results.replaceQuery(map.query(q.toBuilder().prefix("").build()), q);
+          }
+        };
+    assertThrows(AssertionFailedError.class, () -> QueryTests.subtestQuery(broken, Query.builder().prefix("/prefix").build(), 10));
+  }
+
+  @Test
+  void wrongOrderIsCaught() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public Results query(Query q) throws DatastoreException {
+            return Results.replaceQuery(map.query(q.toBuilder().orders(Order.BY_KEY).build()), q);
+          }
+        };
+    assertThrows(AssertionFailedError.class, () -> QueryTests.subtestQuery(broken, Query.builder().orders(Order.BY_KEY_DESCENDING).build(), 10));
+  }
+
+  @Test
+  void replacedQueryIsCaught() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public Results query(Query q) throws DatastoreException {
+            return map.query(q.toBuilder().limit(0).build());
+          }
+        };
+    assertThrows(AssertionFailedError.class, () -> QueryTests.subtestQuery(broken, Query.builder().limit(3).orders(Order.BY_KEY).build(), 10));
+  }
+
+  @Test
+  void missingKeyReturningEmptyIsCaught() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public byte[] get(Key key) throws DatastoreException {
+            return map.has(key) ? map.get(key) : new byte[0];
+          }
+        };
+    assertThrows(AssertionFailedError.class, () -> BasicTests.subtestNotFounds(broken));
+  }
+
+  @Test
+  void batchVisibleBeforeCommitIsCaught() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public Batch batch() {
+            Forwarding self = this;
+            return new Batch() {
+              @Override
+              public void put(Key key, byte[] value) throws DatastoreException {
+                self.put(key, value);
+              }
+
+              @Override
+              public void delete(Key key) throws DatastoreException {
+                self.delete(key);
+              }
+
+              @Override
+              public void commit() {}
+            };
+          }
+        };
+    assertThrows(AssertionFailedError.class, () -> BatchTests.runBatchTest(broken));
+  }
+
+  @Test
+  void firstWriterWinsBatchIsCaughtByPutAndDelete() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public Batch batch() {
+            Forwarding self = this;
+            java.util.Map<Key, byte[]> ops = new java.util.LinkedHashMap<>();
+            return new Batch() {
+              @Override
+              public void put(Key key, byte[] value) {
+                ops.putIfAbsent(key, value);
+              }
+
+              @Override
+              public void delete(Key key) {
+                ops.putIfAbsent(key, null);
+              }
+
+              @Override
+              public void commit() throws DatastoreException {
+                for (var e : ops.entrySet()) {
+                  if (e.getValue() == null) {
+                    self.delete(e.getKey());
+                  } else {
+                    self.put(e.getKey(), e.getValue());
+                  }
+                }
+              }
+            };
+          }
+        };
+    assertThrows(AssertionFailedError.class, () -> BatchTests.runBatchPutAndDeleteTest(broken));
+  }
+
+  @Test
+  void storeIgnoringCloseIsCaught() {
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public void close() {}
+        };
+    assertThrows(AssertionFailedError.class, () -> ClosedStoreTests.run(broken));
+  }
+
+  @Test
+  void combinationsCoverTheFullProduct() {
+    var all = org.jds.datastore.testkit.CombinationTests.all(100);
+    org.junit.jupiter.api.Assertions.assertEquals(1152, all.size());
+    org.junit.jupiter.api.Assertions.assertEquals(1152, all.stream().map(c -> c.name()).distinct().count());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "0/{SELECT·keys,vals·FILTER·[KEY·==·\"/0key0\"]·ORDER·[KEY]}", all.get(0).name());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "100/{SELECT·keys,vals·FROM·\"/0\"·FILTER·[KEY·<·\"/2\"]·ORDER·[FN]·OFFSET·100·LIMIT·100}", all.get(1151).name());
+    org.junit.jupiter.api.Assertions.assertEquals(40, BasicTests.cases(100).size());
+  }
+}

@@ -1,0 +1,240 @@
+package org.jds.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Builds and runs the Go harness in {@code interop-tests/go} (real go-ds-flatfs v0.6.1 and
+ * go-datastore v0.9.2, pulled through Go modules) with the machine's {@code go}.
+ *
+ * <p>The harness is built once per JVM. Under {@code CI=true} a missing {@code go} is a test
+ * failure; elsewhere the tests are skipped (JUnit assumption) with the reason printed.
+ */
+public final class GoHarness {
+
+  /** Result of one harness invocation. */
+  public record Run(List<String> args, int exit, byte[] stdout, String stderr) {
+    public String out() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** Asserts exit code 0 and returns this. */
+    public Run ok() {
+      assertEquals(0, exit, () -> "go-harness " + args + " failed (exit " + exit + "):\n" + stderr
+          + (stdout.length < 4096 ? out() : ""));
+      return this;
+    }
+  }
+
+  private static final Object LOCK = new Object();
+  private static GoHarness instance;
+  private static String unavailable; // reason to skip (never set under CI)
+  private static AssertionError buildFailure;
+
+  private final Path binary;
+
+  private GoHarness(Path binary) {
+    this.binary = binary;
+  }
+
+  /**
+   * Returns the built harness. Skips the calling test if {@code go} is absent and CI is not set;
+   * fails it if {@code go} is absent under CI or if the build fails.
+   */
+  public static GoHarness get() {
+    synchronized (LOCK) {
+      if (instance == null && unavailable == null && buildFailure == null) {
+        init();
+      }
+      if (buildFailure != null) {
+        throw new AssertionError(buildFailure.getMessage(), buildFailure.getCause());
+      }
+      if (unavailable != null) {
+        Assumptions.assumeTrue(false, unavailable);
+      }
+      return instance;
+    }
+  }
+
+  static boolean isCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  /**
+   * What to do when no {@code go} was found: a failure message under CI, else null (the caller
+   * skips). Pulled out so the CI rule itself is tested ({@code GoHarnessPolicyTest}).
+   */
+  static String missingGoFailure(boolean ci) {
+    return ci ? missingGoReason() + ". CI=true, so this is a failure, not a skip." : null;
+  }
+
+  static String missingGoReason() {
+    String explicit = System.getenv("JDS_GO");
+    return explicit != null && !explicit.isBlank()
+        ? "$JDS_GO=" + explicit + " is not an executable Go toolchain: the interop tests against go-ds-flatfs need one"
+        : "Go toolchain ('go') not found on PATH (nor in $GOROOT/bin or /usr/local/go/bin):"
+            + " the interop tests against go-ds-flatfs need it";
+  }
+
+  private static void init() {
+    Path go = findGo();
+    if (go == null) {
+      String failure = missingGoFailure(isCi());
+      if (failure != null) {
+        System.out.println("[interop-tests] FAIL: " + failure);
+        buildFailure = new AssertionError(failure);
+        return;
+      }
+      unavailable = missingGoReason() + "; skipping because CI is not set.";
+      System.out.println("[interop-tests] SKIP: " + unavailable);
+      return;
+    }
+    Path module = moduleDir();
+    Path goDir = module.resolve("go");
+    Path out = module.resolve("target").resolve("go-harness");
+    try {
+      Files.createDirectories(out.getParent());
+      long t0 = System.nanoTime();
+      List<String> cmd = List.of(go.toString(), "build", "-o", out.toString(), ".");
+      Run r = exec(cmd, goDir, null, 900);
+      if (r.exit != 0) {
+        buildFailure = new AssertionError("building the Go harness failed: " + cmd + " in " + goDir
+            + " (exit " + r.exit + ")\n" + r.stderr + r.out());
+        return;
+      }
+      System.out.printf("[interop-tests] built %s with %s in %d ms%n", out, go,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      instance = new GoHarness(out);
+    } catch (IOException e) {
+      buildFailure = new AssertionError("building the Go harness failed: " + e, e);
+    }
+  }
+
+  /** The interop-tests module directory. */
+  public static Path moduleDir() {
+    return repoRoot().resolve("interop-tests");
+  }
+
+  /** The repository root: system property {@code jds.root}, else walk up from user.dir. */
+  public static Path repoRoot() {
+    String prop = System.getProperty("jds.root");
+    if (prop != null && !prop.isBlank()) {
+      Path p = Paths.get(prop).toAbsolutePath().normalize();
+      if (Files.isRegularFile(p.resolve("interop-tests/go/go.mod"))) {
+        return p;
+      }
+    }
+    for (Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("interop-tests/go/go.mod"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("cannot find the jds repository root (no interop-tests/go/go.mod above "
+        + System.getProperty("user.dir") + ", jds.root=" + prop + ")");
+  }
+
+  /**
+   * The go binary: {@code $JDS_GO} if set (authoritative: if it is not executable, Go counts as
+   * missing), else the first {@code go} on PATH, then {@code $GOROOT/bin/go}, then
+   * {@code /usr/local/go/bin/go}.
+   */
+  static Path findGo() {
+    List<Path> candidates = new ArrayList<>();
+    String explicit = System.getenv("JDS_GO");
+    if (explicit != null && !explicit.isBlank()) {
+      Path p = Paths.get(explicit);
+      return Files.isRegularFile(p) && Files.isExecutable(p) ? p : null;
+    }
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String d : path.split(File.pathSeparator)) {
+        if (!d.isEmpty()) {
+          candidates.add(Paths.get(d, "go"));
+        }
+      }
+    }
+    String goroot = System.getenv("GOROOT");
+    if (goroot != null && !goroot.isBlank()) {
+      candidates.add(Paths.get(goroot, "bin", "go"));
+    }
+    candidates.add(Paths.get("/usr/local/go/bin/go"));
+    for (Path c : candidates) {
+      if (Files.isRegularFile(c) && Files.isExecutable(c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Runs the harness with the given arguments and stdin (may be null). */
+  public Run run(byte[] stdin, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(binary.toString());
+    cmd.addAll(Arrays.asList(args));
+    try {
+      return exec(cmd, null, stdin, 300);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Run run(String... args) {
+    return run(null, args);
+  }
+
+  private static Run exec(List<String> cmd, Path dir, byte[] stdin, int timeoutSeconds) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    Process p = pb.start();
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+    try (OutputStream os = p.getOutputStream()) {
+      if (stdin != null) {
+        os.write(stdin);
+      }
+    } catch (IOException e) {
+      // the process may exit without reading stdin; its exit code tells the story
+    }
+    try {
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail("timed out after " + timeoutSeconds + "s: " + cmd);
+      }
+      return new Run(cmd.subList(1, cmd.size()), p.exitValue(), out.join(),
+          new String(err.join(), StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] drain(InputStream in) {
+    try (in) {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      in.transferTo(b);
+      return b.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package org.jds.node.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.device.FileBlockDevice;
+import org.jds.blobfs.fs.BlobFile;
+import org.jds.blobfs.fs.BlobFileSystem;
+import org.jds.blobfs.fs.FileStat;
+import org.jds.blobfs.fs.PureBlobFileSystem;
+import org.jds.blobfs.tools.Dump;
+import org.jds.blobfs.tools.Fsck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code jds blobfs ...}: SPDK v25.05 blobfs images through the pure-Java engine. Names are taken
+ * and shown exactly as stored in the {@code name} xattr (SPDK's FUSE module stores "/" + name).
+ * Read-only commands (ls, cat, fsck, dump) open the image read-only: a dirty image is recovered in
+ * memory only. Errors: one line on stderr, exit {@link Jds#EXIT_BAD_INPUT}.
+ */
+@Command(
+    name = "blobfs",
+    mixinStandardHelpOptions = true,
+    description = "Create, inspect and modify SPDK blobfs images.",
+    subcommands = {
+      BlobfsCommand.Mkfs.class,
+      BlobfsCommand.Ls.class,
+      BlobfsCommand.Cat.class,
+      BlobfsCommand.Put.class,
+      BlobfsCommand.Rm.class,
+      BlobfsCommand.Mv.class,
+      BlobfsCommand.FsckCmd.class,
+      BlobfsCommand.DumpCmd.class
+    })
+public final class BlobfsCommand implements Runnable {
+  /** Raw byte streams for cat/put; tests replace them. */
+  static OutputStream rawOut = System.out;
+  static InputStream rawIn = System.in;
+  static final int BLOCK = 512;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a blobfs subcommand is required");
+  }
+
+  static PureBlobFileSystem openRo(Path img) throws IOException {
+    return PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK));
+  }
+
+  static PureBlobFileSystem openRw(Path img) throws IOException {
+    return PureBlobFileSystem.load(FileBlockDevice.open(img, false, BLOCK));
+  }
+
+  /** "64M", "1G", "4096", "4k". */
+  static long parseSize(String s) throws InvalidArgumentException {
+    String t = s.trim().toUpperCase();
+    long mul = 1;
+    if (t.endsWith("IB")) t = t.substring(0, t.length() - 2);
+    else if (t.endsWith("B")) t = t.substring(0, t.length() - 1);
+    if (t.endsWith("K")) mul = 1L << 10;
+    else if (t.endsWith("M")) mul = 1L << 20;
+    else if (t.endsWith("G")) mul = 1L << 30;
+    else if (t.endsWith("T")) mul = 1L << 40;
+    if (mul != 1) t = t.substring(0, t.length() - 1);
+    try {
+      long v = Long.parseLong(t);
+      if (v <= 0) throw new NumberFormatException();
+      return Math.multiplyExact(v, mul);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidArgumentException("bad size '" + s + "'");
+    }
+  }
+
+  @Command(name = "mkfs", description = "Create an empty blobfs (a sparse file when IMG is missing).")
+  static final class Mkfs implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Option(names = "--size", paramLabel = "SIZE", description = "Image size (e.g. 64M), required for a new file.") String size;
+    @Option(names = "--cluster-size", paramLabel = "N", description = "Cluster size in bytes (default 1M).") String clusterSize;
+    @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      long cs = clusterSize == null ? BlobFileSystem.DEFAULT_CLUSTER_SIZE : parseSize(clusterSize);
+      if (cs > Integer.MAX_VALUE) throw new InvalidArgumentException("cluster size too large");
+      FileBlockDevice dev;
+      if (Files.exists(img)) {
+        if (size != null && parseSize(size) > Files.size(img)) dev = FileBlockDevice.create(img, parseSize(size), BLOCK);
+        else dev = FileBlockDevice.open(img, false, BLOCK);
+      } else {
+        if (size == null) throw new InvalidArgumentException("--size is required to create " + img);
+        dev = FileBlockDevice.create(img, parseSize(size), BLOCK);
+      }
+      BsOptions o = new BsOptions().clusterSize((int) cs);
+      if (mdPages != null) o.numMdPages(mdPages);
+      try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(dev, o)) {
+        spec.commandLine().getOut().printf("blobfs created: %d bytes, cluster %d, %d free clusters%n",
+            dev.size(), cs, fs.blobstore().freeClusters());
+      }
+      return Jds.EXIT_OK;
+    }
+  }
+
+  @Command(name = "ls", description = "List file names (with -l: size and blob id).")
+  static final class Ls implements Callable<Integer> {
+    @Option(names = "-l", description = "Long listing: size, blob id, name.") boolean longFormat;
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      try (PureBlobFileSystem fs = openRo(img)) {
+        for (Map.Entry<String, FileStat> e : fs.statAll().entrySet()) {
+          if (longFormat) out.printf("%12d  0x%x  %s%n", e.getValue().size(), e.getValue().blobId(), e.getKey());
+          else out.println(e.getKey());
+        }
+      }
+      out.flush();
+      return Jds.EXIT_OK;
+    }
+  }
+
+  @Command(name = "cat", description = "Write a file's bytes to stdout.")
+  static final class Cat implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Parameters(index = "1", paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() throws IOException {
+      try (PureBlobFileSystem fs = openRo(img); BlobFile f = fs.openFile(name, 0)) {
+        byte[] buf = new byte[1 << 20];
+        long off = 0;
+        while (true) {
+          long n = f.read(off, buf, 0, buf.length);
+          if (n == 0) break;
+          rawOut.write(buf, 0, (int) n);
+          off += n;
+        }
+        rawOut.flush();
+      }
+      return Jds.EXIT_OK;
+    }
+  }
+
+  @Command(name = "put", description = "Store FILE (or stdin with '-' or no FILE) as NAME, replacing it.")
+  static final class Put implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Parameters(index = "1", paramLabel = "NAME") String name;
+    @Parameters(index = "2", paramLabel = "FILE", arity = "0..1") String file;
+
+    @Override
+    public Integer call() throws IOException {
+      try (PureBlobFileSystem fs = openRw(img)) {
+        try (InputStream in = file == null || file.equals("-") ? nonClosing(rawIn) : Files.newInputStream(Path.of(file))) {
+          if (fs.list().contains(name)) fs.deleteFile(name);
+          try (BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE)) {
+            byte[] buf = new byte[1 << 18];
+            long off = 0;
+            int n;
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+              f.write(off, buf, 0, n);
+              off += n;
+            }
+            f.sync();
+          }
+        }
+      }
+      return Jds.EXIT_OK;
+    }
+
+    private static InputStream nonClosing(InputStream in) {
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
+  @Command(name = "rm", description = "Delete a file.")
+  static final class Rm implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Parameters(index = "1", paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() throws IOException {
+      try (PureBlobFileSystem fs = openRw(img)) {
+        fs.deleteFile(name);
+      }
+      return Jds.EXIT_OK;
+    }
+  }
+
+  @Command(name = "mv", description = "Rename OLD to NEW (an existing NEW is replaced, as SPDK does).")
+  static final class Mv implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Parameters(index = "1", paramLabel = "OLD") String from;
+    @Parameters(index = "2", paramLabel = "NEW") String to;
+
+    @Override
+    public Integer call() throws IOException {
+      try (PureBlobFileSystem fs = openRw(img)) {
+        fs.renameFile(from, to);
+      }
+      return Jds.EXIT_OK;
+    }
+  }
+
+  @Command(name = "fsck", description = "Check an image read-only; prints findings, exit 2 on any.")
+  static final class FsckCmd implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      List<String> findings = Fsck.check(img);
+      PrintWriter out = spec.commandLine().getOut();
+      for (String f : findings) out.println(f);
+      out.println(findings.isEmpty() ? "clean" : findings.size() + " finding(s)");
+      out.flush();
+      return findings.isEmpty() ? Jds.EXIT_OK : Jds.EXIT_BAD_INPUT;
+    }
+  }
+
+  @Command(name = "dump", description = "Print the super block and every blob's metadata.")
+  static final class DumpCmd implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG") Path img;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Dump.dump(img, spec.commandLine().getOut());
+      return Jds.EXIT_OK;
+    }
+  }
+}

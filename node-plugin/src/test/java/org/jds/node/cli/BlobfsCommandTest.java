@@ -1,0 +1,111 @@
+package org.jds.node.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BlobfsCommandTest {
+  @TempDir Path tmp;
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+  private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    raw.reset();
+    BlobfsCommand.rawOut = raw;
+    CommandLine cl = Jds.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @AfterEach
+  void restore() {
+    BlobfsCommand.rawOut = System.out;
+    BlobfsCommand.rawIn = System.in;
+  }
+
+  @Test
+  void mkfsPutLsCatMvRmFsckDump() throws Exception {
+    String img = tmp.resolve("t.img").toString();
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "65536"), err.toString());
+    Path src = tmp.resolve("src.bin");
+    byte[] data = new byte[200_000];
+    new java.util.Random(1).nextBytes(data);
+    Files.write(src, data);
+    assertEquals(0, run("blobfs", "put", img, "/a.data", src.toString()), err.toString());
+    BlobfsCommand.rawIn = new ByteArrayInputStream("from stdin".getBytes());
+    assertEquals(0, run("blobfs", "put", img, "/b", "-"), err.toString());
+    assertEquals(0, run("blobfs", "ls", img));
+    assertEquals("/a.data\n/b\n", out.toString().replace("\r", ""));
+    assertEquals(0, run("blobfs", "ls", "-l", img));
+    assertTrue(out.toString().contains("200000  0x100000000  /a.data"), out.toString());
+    assertEquals(0, run("blobfs", "cat", img, "/a.data"));
+    assertArrayEquals(data, raw.toByteArray());
+    assertEquals(0, run("blobfs", "mv", img, "/b", "/a.data"));
+    assertEquals(0, run("blobfs", "cat", img, "/a.data"));
+    assertEquals("from stdin", raw.toString());
+    assertEquals(0, run("blobfs", "rm", img, "/a.data"));
+    assertEquals(0, run("blobfs", "ls", img));
+    assertEquals("", out.toString());
+    assertEquals(0, run("blobfs", "fsck", img), out.toString());
+    assertTrue(out.toString().contains("clean"));
+    assertEquals(0, run("blobfs", "dump", img));
+    assertTrue(out.toString().contains("Blobstore Type: BLOBFS"), out.toString());
+  }
+
+  @Test
+  void errorsAreOneLineAndExit2() throws Exception {
+    String img = tmp.resolve("e.img").toString();
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "ls", img));
+    assertEquals(1, err.toString().trim().split("\n").length, err.toString());
+    assertTrue(err.toString().startsWith("jds: "), err.toString());
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "4M", "--cluster-size", "64K"));
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "cat", img, "/missing"));
+    assertEquals(1, err.toString().trim().split("\n").length, err.toString());
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "rm", img, "x".repeat(300)));
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "mkfs", tmp.resolve("n.img").toString()));
+  }
+
+  @Test
+  void readOnlyCommandsLeaveADirtyFixtureUntouched() throws Exception {
+    Path gz = Path.of(System.getProperty("jds.root", "..")).resolve("../shared/fixtures/spdk-blobfs-v25.05/dirty-64k.img.gz").normalize();
+    if (!Files.exists(gz)) {
+      if ("true".equals(System.getenv("CI"))) throw new AssertionError("missing fixture " + gz);
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "fixture missing");
+    }
+    Path img = tmp.resolve("dirty.img");
+    try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
+      Files.copy(in, img);
+    }
+    String before = sha(img);
+    assertEquals(0, run("blobfs", "ls", img.toString()));
+    assertTrue(out.toString().contains("/f002\n"), out.toString());
+    assertEquals(0, run("blobfs", "cat", img.toString(), "/f002"));
+    assertEquals(7002, raw.size());
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "fsck", img.toString()));
+    assertTrue(out.toString().contains("clean=0"), out.toString());
+    assertEquals(0, run("blobfs", "dump", img.toString()));
+    assertEquals(before, sha(img));
+  }
+
+  private static String sha(Path p) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+  }
+}
