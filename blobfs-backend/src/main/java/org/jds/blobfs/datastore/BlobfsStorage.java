@@ -197,10 +197,13 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
+  /**
+   * A live listing: each {@code next()} looks up the following child in the index, so names
+   * removed meanwhile are not returned (as readdir on a local directory mostly behaves).
+   */
   @Override
   public DirectoryListing list(String dir) throws StorageException {
     checkPath("open", dir);
-    List<String> children;
     synchronized (lock) {
       if (!index.isDir(dir)) {
         if (index.get(dir) != null) {
@@ -208,18 +211,27 @@ public final class BlobfsStorage implements Storage {
         }
         throw new NoSuchPathException("open", dir);
       }
-      children = index.children(dir);
     }
     return new DirectoryListing() {
-      private int i;
+      private String last;
+      private boolean done;
 
       @Override
       public String next() {
-        return i < children.size() ? children.get(i++) : null;
+        if (done) {
+          return null;
+        }
+        synchronized (lock) {
+          last = index.nextChild(dir, last);
+        }
+        done = last == null;
+        return last;
       }
 
       @Override
-      public void close() {}
+      public void close() {
+        done = true;
+      }
     };
   }
 

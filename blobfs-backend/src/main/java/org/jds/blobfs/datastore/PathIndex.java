@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The storage tree as flatfs sees it, kept in memory: every file path with its blobfs name, every
@@ -53,22 +52,20 @@ final class PathIndex {
     return k != null && k.startsWith(prefix) && (!dir.isEmpty() || !k.isEmpty());
   }
 
-  /** Names of the direct children of {@code dir}, sorted; jumps over each subtree. */
-  List<String> children(String dir) {
+  /** The smallest child name of {@code dir} above {@code after} (null: the first), or null. */
+  String nextChild(String dir, String after) {
     String prefix = dir.isEmpty() ? "" : dir + "/";
-    TreeSet<String> out = new TreeSet<>();
-    String k = nodes.ceilingKey(prefix);
+    String k = after == null ? nodes.ceilingKey(prefix) : nodes.higherKey(prefix + after);
     while (k != null && k.startsWith(prefix)) {
       String rest = k.substring(prefix.length());
       int slash = rest.indexOf('/');
       String child = slash < 0 ? rest : rest.substring(0, slash);
-      if (!child.isEmpty()) {
-        out.add(child);
+      if (!child.isEmpty() && (after == null || child.compareTo(after) > 0)) {
+        return child;
       }
-      // Every path below prefix+child+"/" sorts before prefix+child+"0" ('0' follows '/').
       k = slash < 0 ? nodes.higherKey(k) : nodes.ceilingKey(prefix + child + "0");
     }
-    return new ArrayList<>(out);
+    return null;
   }
 
   /** {@code path} and everything below it, deepest first. */
