@@ -27,34 +27,43 @@ public final class BlobfsImage {
     if (!Files.isRegularFile(img) && !Files.exists(img)) {
       throw new org.jds.flatfs.storage.NoSuchPathException("open", img.toString());
     }
-    BlockDevice dev = null;
+    BlockDevice dev;
     try {
       dev = FileBlockDevice.open(img, false, BLOCK_SIZE);
-      GroupCommitDevice gc = new GroupCommitDevice(dev);
+    } catch (IOException e) {
+      throw BlobfsErrors.map("open", img.toString(), e);
+    }
+    return open(dev, img.toString(), durableReplace);
+  }
+
+  /** Loads the blobfs on {@code dev} (closed on failure); {@code label} names it in messages. */
+  public static BlobfsStorage open(BlockDevice dev, String label, boolean durableReplace) throws StorageException {
+    GroupCommitDevice gc = new GroupCommitDevice(dev);
+    try {
       PureBlobFileSystem fs = PureBlobFileSystem.load(gc);
       try {
-        return new BlobfsStorage(fs, gc, img.toString(), durableReplace);
+        return new BlobfsStorage(fs, gc, label, durableReplace);
       } catch (StorageException e) {
         fs.close();
         throw e;
       }
     } catch (IOException e) {
-      closeQuietly(dev);
-      throw BlobfsErrors.map("open", img.toString(), e);
+      closeQuietly(gc); // idempotent: the engine may have closed it already
+      throw BlobfsErrors.map("open", label, e);
     }
   }
 
   /** Formats {@code img} (created sparse, or grown to {@code size}) as an empty blobfs and opens it. */
   public static BlobfsStorage create(Path img, long size, Geometry g, boolean durableReplace) throws StorageException {
-    BlockDevice dev = null;
+    GroupCommitDevice gc = null;
     try {
-      dev = FileBlockDevice.create(img, size, BLOCK_SIZE);
-      GroupCommitDevice gc = new GroupCommitDevice(dev);
+      gc = new GroupCommitDevice(FileBlockDevice.create(img, size, BLOCK_SIZE));
+      GroupCommitDevice dev = gc;
       BsOptions o = new BsOptions().clusterSize(g.clusterSize()).numMdPages(g.mdPagesFor(size));
-      PureBlobFileSystem fs = gc.strict(() -> PureBlobFileSystem.mkfs(gc, o));
-      return new BlobfsStorage(fs, gc, img.toString(), durableReplace);
+      PureBlobFileSystem fs = dev.strict(() -> PureBlobFileSystem.mkfs(dev, o));
+      return new BlobfsStorage(fs, dev, img.toString(), durableReplace);
     } catch (IOException e) {
-      closeQuietly(dev);
+      closeQuietly(gc);
       throw BlobfsErrors.map("mkfs", img.toString(), e);
     }
   }

@@ -26,6 +26,7 @@ final class GroupCommitDevice implements BlockDevice {
   private long completed;
   private boolean flushing;
   private long flushes;
+  private boolean closed;
 
   GroupCommitDevice(BlockDevice dev) {
     this.dev = dev;
@@ -131,8 +132,15 @@ final class GroupCommitDevice implements BlockDevice {
     dev.discard(offset, length);
   }
 
+  /** Idempotent, so error paths may close it whether or not the engine already did. */
   @Override
   public void close() throws IOException {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
     dev.close();
   }
 }
