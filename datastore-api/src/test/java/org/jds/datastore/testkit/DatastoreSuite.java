@@ -28,7 +28,8 @@ import org.junit.jupiter.api.DynamicNode;
  * cleared before and after each case (Go's {@code clearDs}). Containers, in order: {@code Basic}
  * (40 cases), {@code Combinations} (1152), {@code Extended} (133), {@code Batch} (3, or 2 with
  * {@link #withoutPutAndDeleteBatchTest()}; only if the store is {@link Batching}), {@code
- * Concurrency} (1) and {@code Closed} (1: closes the shared store and checks every operation throws
+ * Features} (TTL, transactions, disk usage, check, scrub, GC: only those the store implements),
+ * {@code Concurrency} (1) and {@code Closed} (1: closes the shared store and checks every operation throws
  * {@code ClosedException}).
  */
 public final class DatastoreSuite {
@@ -101,9 +102,23 @@ public final class DatastoreSuite {
     nodes.add(container("Combinations", combos));
     nodes.add(container("Extended", ExtendedTests.cases(elemCount)));
     nodes.add(dynamicContainer("Batch", batchTests()));
+    nodes.add(dynamicContainer("Features", featureTests()));
     nodes.add(test("Concurrency", ds -> ConcurrencyTests.run(ds, 4, 400, 16)));
     nodes.add(dynamicTest("Closed", () -> ClosedStoreTests.run(store())));
     return nodes.stream();
+  }
+
+  /** Optional-feature cases, generated once the store exists, for the features it implements. */
+  private Stream<DynamicNode> featureTests() {
+    return Stream.of(0).flatMap(ignored -> {
+      try {
+        return FeatureTests.cases(store()).stream().map(c -> test(c.name(), c.test()));
+      } catch (Exception e) {
+        return Stream.of(dynamicTest("create store", () -> {
+          throw e;
+        }));
+      }
+    });
   }
 
   /** The batch cases are generated only once the store exists and turns out to be Batching. */
