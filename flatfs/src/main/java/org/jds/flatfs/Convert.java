@@ -1,6 +1,7 @@
 package org.jds.flatfs;
 
-import java.io.PrintStream;
+import java.io.Flushable;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,10 @@ public final class Convert {
    *
    * @param out progress, or null
    */
-  public static void move(Storage storage, String oldPath, String newPath, PrintStream out) throws DatastoreException {
+  public static void move(Storage storage, String oldPath, String newPath, Appendable out) throws DatastoreException {
     FlatfsDatastore oldDs = openDeactivated(storage, oldPath);
     FlatfsDatastore newDs = openDeactivated(storage, newPath);
-    if (out != null) {
-      out.print("Moving Keys...\n");
-    }
+    progress(out, "Moving Keys...\n");
     int count = 0;
     try (Results res = oldDs.query(Query.builder().keysOnly(true).build())) {
       for (Result r = res.next(); r != null; r = res.next()) {
@@ -70,23 +69,32 @@ public final class Convert {
         }
         moveKey(storage, oldDs, newDs, Key.raw(r.entry().key()));
         count++;
-        if (out != null && count % 10 == 0) {
-          out.print("\r" + count + " keys so far");
-          out.flush();
+        if (count % 10 == 0) {
+          progress(out, "\r" + count + " keys so far");
         }
       }
     }
-    if (out != null) {
-      out.print("\nCleaning Up...\n");
-    }
+    progress(out, "\nCleaning Up...\n");
     try {
       cleanUp(storage, oldPath, newPath);
     } catch (StorageException e) {
       throw FlatfsDatastore.io(e);
     }
-    if (out != null) {
-      out.print("All Done.\n");
-      out.flush();
+    progress(out, "All Done.\n");
+  }
+
+  /** Progress is best effort, as Go ignores Fprintf errors. */
+  private static void progress(Appendable out, String text) {
+    if (out == null) {
+      return;
+    }
+    try {
+      out.append(text);
+      if (out instanceof Flushable f) {
+        f.flush();
+      }
+    } catch (IOException e) {
+      // progress only
     }
   }
 

@@ -65,7 +65,10 @@ final class QueryWalker implements ResultIterator {
         }
         // Go: no key validity or shard check; a stray foo.data comes back as /foo.
         String key = Key.of(name.substring(0, name.length() - Layout.EXTENSION.length())).toString();
-        return entry(key, StoragePaths.join(shardDir, name));
+        Result r = entry(key, StoragePaths.join(shardDir, name));
+        if (r != null) {
+          return r;
+        }
       }
     } catch (StorageException e) {
       close();
@@ -95,23 +98,24 @@ final class QueryWalker implements ResultIterator {
     return false;
   }
 
+  /**
+   * The result for one file, or null if it was deleted since the listing. Deviation from Go, which
+   * reports such a race as an error result: a concurrently deleted key is simply absent, as Go
+   * already treats a vanished shard directory and a vanished batch staging file.
+   */
   private Result entry(String key, String file) {
-    if (!q.keysOnly()) {
-      try {
+    try {
+      if (!q.keysOnly()) {
         byte[] v = ds.readValue(file);
         return Result.of(new Entry(key, v, v.length, null));
-      } catch (DatastoreException e) {
-        return Result.error(e);
       }
-    }
-    if (q.returnsSizes()) {
-      try {
+      if (q.returnsSizes()) {
         return Result.of(new Entry(key, null, ds.statSize(file), null));
-      } catch (DatastoreException e) {
-        return Result.error(e);
       }
+      return Result.of(new Entry(key, null, 0, null));
+    } catch (DatastoreException e) {
+      return e.isNotFound() ? null : Result.error(e);
     }
-    return Result.of(new Entry(key, null, 0, null));
   }
 
   @Override

@@ -16,7 +16,11 @@ import org.jds.flatfs.storage.WritableFile;
  * which may throw. Works over any backend, so fault tests need no root privileges or real full disk.
  */
 public final class FaultyStorage implements Storage {
-  /** Decides whether an operation fails. {@code bytes} is the length of a write, else 0. */
+  /**
+   * Decides whether an operation fails. {@code op} is the SPI method name ({@code rename} is checked
+   * twice: as {@code rename} with the source, then as {@code renameTo} with the target); {@code
+   * bytes} is the length of a write, else 0.
+   */
   @FunctionalInterface
   public interface Fault {
     void check(String op, String path, long bytes) throws StorageException;
@@ -25,7 +29,7 @@ public final class FaultyStorage implements Storage {
   /** Operations that change the storage. */
   public static boolean isMutation(String op) {
     return switch (op) {
-      case "createTemp", "create", "write", "mkdir", "mkdirs", "rename", "delete", "deleteTree" -> true;
+      case "createTemp", "create", "write", "mkdir", "mkdirs", "rename", "renameTo", "delete", "deleteTree" -> true;
       default -> false;
     };
   }
@@ -142,6 +146,7 @@ public final class FaultyStorage implements Storage {
   @Override
   public void rename(String from, String to) throws StorageException {
     fault.check("rename", from, 0);
+    fault.check("renameTo", to, 0);
     inner.rename(from, to);
   }
 

@@ -47,6 +47,11 @@ public abstract class FlatfsTestBase {
     return track(FlatfsDatastore.createOrOpen(storage(), DS, fn, false));
   }
 
+  /** A store at another path of the same storage. */
+  protected FlatfsDatastore openAt(String path, ShardId fn) throws Exception {
+    return track(FlatfsDatastore.createOrOpen(storage(), path, fn, false));
+  }
+
   protected FlatfsDatastore open(ShardId fn, FlatfsOptions options) throws Exception {
     return track(FlatfsDatastore.createOrOpen(storage(), DS, fn, options));
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = JdsVersion.class,
     description = "A Java storage stack for IPFS nodes: flatfs, blobfs and the datastore API.",
-    subcommands = {CommandLine.HelpCommand.class, BlobfsCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, BlobfsCommand.class, FlatfsCommand.class, DsCommand.class})
 public final class Jds implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_NOT_FOUND = 1;

@@ -1,0 +1,114 @@
+package org.jds.flatfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.jds.datastore.Key;
+import org.jds.datastore.query.Entry;
+import org.jds.datastore.query.Query;
+import org.jds.flatfs.testkit.CrashWriter;
+import org.jds.flatfs.testkit.FlatfsTestBase;
+import org.jds.flatfs.testkit.StorageFactories;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A child JVM does synced puts and is killed with SIGKILL at a random point, 20 times. After each
+ * kill the store is reopened: every acknowledged put must read back intact, every value present
+ * must be intact (no torn files), and the overwritten hot key must hold its last acknowledged value
+ * or the one being written.
+ */
+class CrashTest extends FlatfsTestBase {
+  private static final int RUNS = 20;
+
+  @Test
+  void acknowledgedPutsSurviveSigkill() throws Exception {
+    Random rnd = new Random();
+    Map<String, Long> acked = new HashMap<>();
+    for (int run = 0; run < RUNS; run++) {
+      Process p = new ProcessBuilder(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
+              CrashWriter.class.getName(), StorageFactories.current().getClass().getName(),
+              hostDir.resolve("storage").toString(), String.valueOf(run))
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      List<String> lines = new ArrayList<>();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String l = r.readLine(); l != null; l = r.readLine()) {
+            synchronized (lines) {
+              lines.add(l);
+            }
+          }
+        } catch (Exception e) {
+          // the pipe breaks when the child dies
+        }
+      });
+      reader.start();
+      waitFor(lines, "READY", p);
+      Thread.sleep(rnd.nextInt(400));
+      p.destroyForcibly(); // SIGKILL on POSIX
+      assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+      reader.join();
+      long hotBefore = acked.getOrDefault(CrashWriter.HOT_KEY, -1L);
+      synchronized (lines) {
+        for (String l : lines) {
+          if (l.startsWith("ACK ")) {
+            String[] f = l.split(" ");
+            acked.put(f[1], Long.parseLong(f[2]));
+          }
+        }
+      }
+      verify(acked, hotBefore, run);
+    }
+    assertTrue(acked.size() > RUNS, "the child acknowledged only " + acked.size() + " puts");
+  }
+
+  private void verify(Map<String, Long> acked, long hotBefore, int run) throws Exception {
+    try (FlatfsDatastore fs = FlatfsDatastore.open(storage(), DS, false)) {
+      for (Map.Entry<String, Long> e : acked.entrySet()) {
+        long seed = CrashWriter.seedOf(fs.get(Key.of(e.getKey())));
+        if (e.getKey().equals(CrashWriter.HOT_KEY)) {
+          // the last acknowledged value, or a newer one whose ACK the kill swallowed
+          assertTrue(seed >= e.getValue(), "run " + run + ": hot key went back to " + seed);
+        } else {
+          assertEquals(e.getValue().longValue(), seed, "run " + run + ": " + e.getKey());
+        }
+      }
+      for (Entry e : fs.query(Query.all()).rest()) {
+        assertTrue(CrashWriter.seedOf(e.value()) >= 0, "run " + run + ": torn value under " + e.key());
+      }
+      assertTrue(hotBefore <= acked.getOrDefault(CrashWriter.HOT_KEY, -1L));
+    }
+  }
+
+  private static void waitFor(List<String> lines, String line, Process p) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline && p.isAlive()) {
+      synchronized (lines) {
+        if (lines.contains(line)) {
+          return;
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("child never became ready (alive=" + p.isAlive() + ")");
+  }
+
+  private static String javaBin() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+  }
+
+  /** Surefire runs tests from a manifest-only jar; the real path is in this property. */
+  private static String classPath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+}

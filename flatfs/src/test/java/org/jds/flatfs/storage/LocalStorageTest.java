@@ -1,0 +1,56 @@
+package org.jds.flatfs.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import org.jds.datastore.Key;
+import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.ShardId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only the local backend can show: Go's file modes (§1.5) and errno mapping. */
+class LocalStorageTest {
+  @TempDir Path dir;
+
+  private static String mode(Path p) throws Exception {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  @Test
+  void filesGetGosModes() throws Exception {
+    LocalStorage s = new LocalStorage(dir);
+    try (FlatfsDatastore fs = FlatfsDatastore.createOrOpen(s, "ds", ShardId.DEFAULT, false)) {
+      fs.put(Key.of("/QUUX"), new byte[] {1});
+      var b = fs.batch();
+      b.put(Key.of("/QAAX"), new byte[] {2});
+      b.commit();
+    }
+    Set<PosixFilePermission> put = Files.getPosixFilePermissions(dir.resolve("ds/UU/QUUX.data"));
+    assertEquals("rw-------", mode(dir.resolve("ds/UU/QUUX.data")), put.toString());
+    assertEquals("rw-------", mode(dir.resolve("ds/diskUsage.cache")));
+    assertTrue(mode(dir.resolve("ds/_README")).matches("r--r-?-r-?-"), mode(dir.resolve("ds/_README")));
+    // batch files: 0666 minus umask, so at least owner read/write
+    assertTrue(mode(dir.resolve("ds/AA/QAAX.data")).startsWith("rw-"));
+    assertTrue(mode(dir.resolve("ds/UU")).startsWith("rwx"));
+    assertTrue(Files.isRegularFile(dir.resolve("ds/SHARDING")));
+  }
+
+  @Test
+  void errorsAreMapped() throws Exception {
+    LocalStorage s = new LocalStorage(dir);
+    NoSuchPathException e = assertThrows(NoSuchPathException.class, () -> s.readAll("missing"));
+    assertEquals("read missing: no such file or directory", e.getMessage());
+    assertEquals(0, e.getStackTrace().length);
+    s.mkdir("d");
+    StorageException isDir = assertThrows(StorageException.class, () -> s.readAll("d"));
+    assertEquals("is a directory", isDir.reason());
+    assertInstanceOf(StorageException.class, assertThrows(StorageException.class, () -> s.stat("../escape")));
+  }
+}

@@ -1,0 +1,109 @@
+package org.jds.flatfs.storage;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.jds.flatfs.testkit.FlatfsTestBase;
+import org.junit.jupiter.api.Test;
+
+/** The {@link Storage} contract every backend must meet, run on the configured backend. */
+class StorageContractTest extends FlatfsTestBase {
+  private static byte[] b(String s) {
+    return s.getBytes(UTF_8);
+  }
+
+  private void write(Storage s, String path, String content) throws StorageException {
+    try (WritableFile f = s.create(path, CreateMode.TRUNCATE, FileAccess.DEFAULT)) {
+      f.write(b(content));
+    }
+  }
+
+  @Test
+  void filesAndDirectories() throws Exception {
+    Storage s = storage();
+    assertTrue(s.mkdir("d"));
+    assertFalse(s.mkdir("d"));
+    assertThrows(NoSuchPathException.class, () -> s.mkdir("x/y"));
+    assertThrows(NoSuchPathException.class, () -> s.create("x/f", CreateMode.TRUNCATE, FileAccess.DEFAULT));
+    write(s, "d/f", "hello");
+    assertEquals(new FileStat(false, 5), s.stat("d/f"));
+    assertTrue(s.stat("d").directory());
+    assertTrue(s.stat("").directory());
+    assertArrayEquals(b("hello"), s.readAll("d/f"));
+    assertArrayEquals(b("ell"), s.read("d/f", 1, 3));
+    assertArrayEquals(b("lo"), s.read("d/f", 3, 100));
+    assertThrows(PathExistsException.class, () -> s.create("d/f", CreateMode.EXCLUSIVE, FileAccess.DEFAULT));
+    write(s, "d/f", "hi");
+    assertArrayEquals(b("hi"), s.readAll("d/f"));
+    assertThrows(NoSuchPathException.class, () -> s.readAll("d/none"));
+    assertThrows(NoSuchPathException.class, () -> s.stat("d/none"));
+    assertFalse(s.exists("d/none"));
+    assertThrows(StorageException.class, () -> s.delete("d"));
+    s.delete("d/f");
+    assertThrows(NoSuchPathException.class, () -> s.delete("d/f"));
+    s.delete("d");
+    assertFalse(s.exists("d"));
+  }
+
+  @Test
+  void renameReplacesAtomically() throws Exception {
+    Storage s = storage();
+    s.mkdirs("a/b");
+    write(s, "a/src", "new");
+    write(s, "a/b/dst", "old");
+    s.rename("a/src", "a/b/dst");
+    assertArrayEquals(b("new"), s.readAll("a/b/dst"));
+    assertFalse(s.exists("a/src"));
+    assertThrows(NoSuchPathException.class, () -> s.rename("a/src", "a/b/dst"));
+  }
+
+  @Test
+  void tempFilesAndListing() throws Exception {
+    Storage s = storage();
+    s.mkdir("t");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      try (WritableFile f = s.createTemp("t", "temp-")) {
+        assertTrue(f.path().startsWith("t/temp-"), f.path());
+        assertTrue(f.path().substring("t/temp-".length()).matches("[0-9]+"), f.path());
+        f.write(b("x"));
+        f.sync();
+        names.add(StoragePaths.name(f.path()));
+      }
+    }
+    assertEquals(20, names.size());
+    s.mkdir("t/sub");
+    Set<String> listed = new HashSet<>();
+    try (DirectoryListing l = s.list("t")) {
+      for (String n = l.next(); n != null; n = l.next()) {
+        listed.add(n);
+      }
+      assertNull(l.next());
+    }
+    names.add("sub");
+    assertEquals(names, listed);
+    assertThrows(NoSuchPathException.class, () -> s.list("none"));
+    s.syncDirectory("t");
+    s.syncDirectory("");
+    s.deleteTree("t");
+    assertFalse(s.exists("t"));
+    s.deleteTree("t");
+  }
+
+  @Test
+  void pathsAreJoinedLikeGo() {
+    assertEquals("a/b", StoragePaths.join("a", "", "b"));
+    assertEquals("b", StoragePaths.join("", "b"));
+    assertEquals("", StoragePaths.join("", ""));
+    assertEquals("c", StoragePaths.name("a/b/c"));
+    assertEquals("a/b", StoragePaths.parent("a/b/c"));
+    assertEquals("", StoragePaths.parent("c"));
+  }
+}

@@ -1,0 +1,141 @@
+package org.jds.node.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jds.datastore.Datastore;
+import org.jds.datastore.DatastoreException;
+import org.jds.datastore.Key;
+import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.query.Query;
+import org.jds.datastore.query.Result;
+import org.jds.datastore.query.Results;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jds ds --store KIND:LOCATION put|get|has|size|rm|ls|du}: one datastore operation. Exit codes:
+ * 0 success ({@code has}: present), 1 not found ({@code has}: absent), 2 bad input or any other
+ * error, with one line on stderr.
+ */
+@Command(
+    name = "ds",
+    mixinStandardHelpOptions = true,
+    description = "Read and write keys of a datastore.")
+public final class DsCommand {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--store", required = true, paramLabel = "KIND:LOCATION", description = "The store, e.g. flatfs:DIR.")
+  String store;
+
+  @Option(names = "--sync", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "fsync every write (default); --no-sync leaves it to the OS.")
+  boolean sync;
+
+  private InputStream in = System.in;
+  private OutputStream out = System.out;
+
+  /** Where {@code put -} reads and {@code get} writes raw bytes (tests capture them). */
+  public void setStreams(InputStream in, OutputStream out) {
+    this.in = in;
+    this.out = out;
+  }
+
+  @Command(name = "put", description = "Store FILE (or stdin with - or nothing) under KEY.")
+  int put(@Parameters(paramLabel = "KEY") String key, @Parameters(paramLabel = "FILE", arity = "0..1") String file) {
+    return run(ds -> {
+      byte[] value;
+      try {
+        value = file == null || file.equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
+      } catch (IOException e) {
+        throw new BadInputException("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+      }
+      ds.put(Key.of(key), value);
+      return Jds.EXIT_OK;
+    });
+  }
+
+  @Command(name = "get", description = "Write the value of KEY to stdout, raw.")
+  int get(@Parameters(paramLabel = "KEY") String key) {
+    return run(ds -> {
+      byte[] v = ds.get(Key.of(key));
+      try {
+        out.write(v);
+        out.flush();
+      } catch (IOException e) {
+        throw new BadInputException("cannot write to stdout: " + e.getMessage());
+      }
+      return Jds.EXIT_OK;
+    });
+  }
+
+  @Command(name = "has", description = "Print true or false; exit 0 if KEY exists, 1 if not.")
+  int has(@Parameters(paramLabel = "KEY") String key) {
+    return run(ds -> {
+      boolean h = ds.has(Key.of(key));
+      spec.commandLine().getOut().println(h);
+      return h ? Jds.EXIT_OK : Jds.EXIT_NOT_FOUND;
+    });
+  }
+
+  @Command(name = "size", description = "Print the size of KEY's value in bytes.")
+  int size(@Parameters(paramLabel = "KEY") String key) {
+    return run(ds -> {
+      spec.commandLine().getOut().println(ds.getSize(Key.of(key)));
+      return Jds.EXIT_OK;
+    });
+  }
+
+  @Command(name = "rm", description = "Delete KEY (absent is fine).")
+  int rm(@Parameters(paramLabel = "KEY") String key) {
+    return run(ds -> {
+      ds.delete(Key.of(key));
+      return Jds.EXIT_OK;
+    });
+  }
+
+  @Command(name = "ls", description = "List every key, one a line, in storage order.")
+  int ls(@Option(names = "--sizes", description = "Append a tab and the value size.") boolean sizes) {
+    return run(ds -> {
+      PrintWriter o = spec.commandLine().getOut();
+      try (Results r = ds.query(Query.builder().keysOnly(true).returnsSizes(sizes).build())) {
+        for (Result res : r) {
+          if (res.isError()) {
+            throw res.error();
+          }
+          o.println(sizes ? res.entry().key() + "\t" + res.entry().size() : res.entry().key());
+        }
+      }
+      o.flush();
+      return Jds.EXIT_OK;
+    });
+  }
+
+  @Command(name = "du", description = "Print the store's disk usage in bytes.")
+  int du() {
+    return run(ds -> {
+      spec.commandLine().getOut().println(PersistentDatastore.diskUsage(ds));
+      return Jds.EXIT_OK;
+    });
+  }
+
+  interface Op {
+    int apply(Datastore ds) throws BadInputException, DatastoreException;
+  }
+
+  private int run(Op op) {
+    PrintWriter err = spec.commandLine().getErr();
+    try (Datastore ds = StoreSpec.parse(store).open(sync)) {
+      return op.apply(ds);
+    } catch (BadInputException | DatastoreException e) {
+      err.println("jds: " + e.getMessage());
+      return e instanceof DatastoreException d && d.isNotFound() ? Jds.EXIT_NOT_FOUND : Jds.EXIT_BAD_INPUT;
+    }
+  }
+}
