@@ -58,6 +58,53 @@ class MoveTest {
   }
 
   /**
+   * Each implementation reshards a store the other one wrote; the results read back in both and
+   * equal the tree the writer's own move produces.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("pairs")
+  void reshardTheOtherImplementationsStore(ShardFn from, ShardFn to) throws Exception {
+    GoHarness go = GoHarness.get();
+    Manifest m = Entries.standard(true);
+
+    // Go writes, Java moves; reference: Go writes, Go moves
+    Path gOld = tmp.resolve("g-old");
+    Path gNew = tmp.resolve("g-new");
+    Path refOld = tmp.resolve("ref-old");
+    Path refNew = tmp.resolve("ref-new");
+    for (Path old : List.of(gOld, refOld)) {
+      go.run(m.toBytes(), "write", old.toString(), from.id(), "--batch").ok();
+      addStrays(old, from);
+    }
+    go.run("create", gNew.toString(), to.id()).ok();
+    go.run("create", refNew.toString(), to.id()).ok();
+    JavaFlatfs.move(gOld, gNew);
+    go.run("move", refOld.toString(), refNew.toString()).ok();
+    assertMoved(gOld, gNew, to, m);
+    assertEquals(m.expectedListing(), go.run("read", gNew.toString()).ok().out(), "Go reading what Java moved");
+    assertEquals(m.expectedListing(), JavaFlatfs.listing(gNew));
+    CrossTest.assertSameTree(TreeSnapshot.of(refNew), TreeSnapshot.of(gNew), false, 0);
+
+    // Java writes, Go moves; reference: Java writes, Java moves
+    Path jOld = tmp.resolve("j-old");
+    Path jNew = tmp.resolve("j-new");
+    Path jrefOld = tmp.resolve("jref-old");
+    Path jrefNew = tmp.resolve("jref-new");
+    for (Path old : List.of(jOld, jrefOld)) {
+      JavaFlatfs.write(old, from, false, true, m);
+      addStrays(old, from);
+    }
+    JavaFlatfs.create(jNew, to);
+    JavaFlatfs.create(jrefNew, to);
+    go.run("move", jOld.toString(), jNew.toString()).ok();
+    JavaFlatfs.move(jrefOld, jrefNew);
+    assertMoved(jOld, jNew, to, m);
+    assertEquals(m.expectedListing(), JavaFlatfs.listing(jNew), "Java reading what Go moved");
+    assertEquals(m.expectedListing(), go.run("read", jNew.toString()).ok().out());
+    CrossTest.assertSameTree(TreeSnapshot.of(jNew), TreeSnapshot.of(jrefNew), false, 0);
+  }
+
+  /**
    * Spec §6 cleanup: a stray top-level file is carried over into the new store, a legacy put-*
    * temp file in a shard dir is removed with it.
    */
