@@ -128,7 +128,7 @@ public final class BlobfsStorage implements Storage {
         if (index.isDir(path)) {
           throw BlobfsErrors.isDirectory(op, path);
         }
-        throw new NoSuchPathException(op, path);
+        throw absent(op, path);
       }
       try {
         return fs.openFile(n.name(), 0);
@@ -136,6 +136,15 @@ public final class BlobfsStorage implements Storage {
         throw BlobfsErrors.map(op, path, e);
       }
     }
+  }
+
+  /** Like a local file system, a name that cannot exist is ENAMETOOLONG rather than absent. */
+  private StorageException absent(String op, String path) {
+    String name = BlobfsNames.fileName(path, shards::get);
+    if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
+      return new StorageException(op, path, "file name too long", null);
+    }
+    return new NoSuchPathException(op, path);
   }
 
   @Override
@@ -193,7 +202,7 @@ public final class BlobfsStorage implements Storage {
       if (index.isDir(path)) {
         return new FileStat(true, 0);
       }
-      throw new NoSuchPathException("stat", path);
+      throw absent("stat", path);
     }
   }
 

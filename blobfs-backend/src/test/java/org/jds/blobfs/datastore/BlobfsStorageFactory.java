@@ -23,6 +23,12 @@ public final class BlobfsStorageFactory implements StorageFactory {
         : BlobfsImage.create(img, IMAGE_SIZE, Geometry.DEFAULT, true);
   }
 
+  /** blobfs limits the whole name, "/" + dir + "/" + KEY + ".data", to 255 bytes. */
+  @Override
+  public int maxKeyLength(String dsPath) {
+    return 255 - 1 - (dsPath.isEmpty() ? 0 : dsPath.length() + 1) - ".data".length();
+  }
+
   @Override
   public String name() {
     return "blobfs";
