@@ -32,11 +32,33 @@ class BlobfsRoundTripTest {
     assertEquals(0, cl.execute(args), () -> String.join(" ", args) + ": " + err);
   }
 
+  /**
+   * blobfs names are at most 255 bytes, so keys longer than 249 characters ({@code "/" + KEY +
+   * ".data"}) cannot be stored; Go's 250-character edge key is left out.
+   */
+  private static Manifest fitting(Manifest all) {
+    Manifest out = new Manifest();
+    for (Manifest.Op op : all.ops()) {
+      if (op.key().length() - 1 > 249) {
+        continue;
+      }
+      if (op.isDelete()) {
+        out.delete(op.key());
+      } else if (op.spec().startsWith("gen:")) {
+        String[] f = op.spec().split(":");
+        out.putGen(op.key(), Integer.parseInt(f[1]), Long.parseLong(f[2]));
+      } else {
+        out.putHex(op.key(), op.value());
+      }
+    }
+    return out;
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(ShardFn.class)
   void goTreeThroughBlobfsAndBack(ShardFn fn) throws Exception {
     GoHarness go = GoHarness.get();
-    for (Manifest m : List.of(Entries.standard(false), Entries.edges())) {
+    for (Manifest m : List.of(Entries.standard(false), fitting(Entries.edges()))) {
       Path g = tmp.resolve("go-" + m.size());
       go.run(m.toBytes(), CrossTest.goWriteArgs(g, fn, false, false)).ok();
       TreeSnapshot before = TreeSnapshot.of(g);

@@ -1,5 +1,10 @@
 package org.jds.blobfs.datastore;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.flatfs.Layout;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.StoragePaths;
@@ -26,6 +31,10 @@ import org.jds.flatfs.storage.StoragePaths;
  *       them (or, until the storage closes, after a mkdir).
  * </ul>
  *
+ * <p>A file below a {@code .temp} directory whose name would exceed blobfs's 255 bytes is stored
+ * under a hash (see {@link #shortTempName}). Keys themselves are limited to 249 characters at the
+ * image root ({@code "/" + KEY + ".data"} within 255 bytes); longer keys fail with ENAMETOOLONG.
+ *
  * <p>Names that no path produces (no leading '/', empty or '.'/'..' elements) are foreign and
  * ignored; the storage reports them. The mapping depends on the shard functions of the datastore
  * directories, so {@link BlobfsStorage} remaps the files of a directory whenever its SHARDING
@@ -45,6 +54,31 @@ final class BlobfsNames {
 
   /** The blobfs name of the file at {@code path}. */
   static String fileName(String path, Shards shards) {
+    String name = mappedName(path, shards);
+    return name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX ? shortTempName(path, name) : name;
+  }
+
+  /**
+   * Batch staging files ({@code .temp/batch-<nanos>-<rand>/K.data}) add 52 bytes to a key's name.
+   * Whatever lies in a {@code .temp} directory is wiped at every open, so when such a name is too
+   * long for blobfs it is stored under a hash instead; the index maps the path within a session,
+   * and after a restart it is just a stray temp file that the open removes.
+   */
+  private static String shortTempName(String path, String name) {
+    int t = ("/" + path).indexOf("/" + Layout.TEMP_DIR + "/");
+    if (t < 0) {
+      return name;
+    }
+    String base = path.substring(0, t + Layout.TEMP_DIR.length());
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+      return "/" + base + "/~" + HexFormat.of().formatHex(h, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+    }
+  }
+
+  private static String mappedName(String path, Shards shards) {
     String dir = StoragePaths.parent(path);
     String base = StoragePaths.name(path);
     String key = keyOf(base);

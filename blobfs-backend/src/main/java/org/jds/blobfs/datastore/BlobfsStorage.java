@@ -410,6 +410,7 @@ public final class BlobfsStorage implements Storage {
         throw BlobfsErrors.map("rename", both, e);
       }
       index.remove(from);
+      keepParent(from);
       index.put(to, new PathIndex.Node(false, toName));
       if (StoragePaths.name(from).equals(Layout.SHARDING_FN)) {
         shardingChanged(StoragePaths.parent(from));
@@ -436,9 +437,18 @@ public final class BlobfsStorage implements Storage {
         throw new StorageException("remove", path, "directory not empty", null);
       }
       removeNode(path, n);
+      keepParent(path);
       if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
         shardingChanged(StoragePaths.parent(path));
       }
+    }
+  }
+
+  /** A directory implied only by its files stays when the last one goes (it becomes explicit). */
+  private void keepParent(String path) {
+    String parent = StoragePaths.parent(path);
+    if (!parent.isEmpty() && index.get(parent) == null) {
+      index.put(parent, new PathIndex.Node(true, null));
     }
   }
 
@@ -517,6 +527,23 @@ public final class BlobfsStorage implements Storage {
     shards.putAll(after);
   }
 
+  /**
+   * flatfs never removes shard directories, so an empty one must outlive the session: it gets a
+   * marker at close (a crash only loses empty directories, which hold no data).
+   */
+  private void persistEmptyVirtualDirs() throws IOException {
+    List<String> empty = new ArrayList<>();
+    for (Map.Entry<String, PathIndex.Node> e : index.all()) {
+      if (e.getValue().dir() && e.getValue().name() == null && !index.hasChildren(e.getKey())) {
+        empty.add(e.getKey());
+      }
+    }
+    for (String d : empty) {
+      fs.createFile(BlobfsNames.dirName(d));
+      index.put(d, new PathIndex.Node(true, BlobfsNames.dirName(d)));
+    }
+  }
+
   @Override
   public String describe(String path) {
     return path.isEmpty() ? "blobfs:" + image : "blobfs:" + image + ":/" + path;
@@ -531,6 +558,7 @@ public final class BlobfsStorage implements Storage {
       }
       closed = true;
       try {
+        persistEmptyVirtualDirs();
         device.strict(() -> {
           fs.close();
           return null;

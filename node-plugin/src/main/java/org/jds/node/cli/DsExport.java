@@ -8,7 +8,13 @@ import org.jds.datastore.Key;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
+import org.jds.datastore.DatastoreIOException;
+import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.Layout;
 import org.jds.flatfs.ShardId;
+import org.jds.flatfs.storage.DirectoryListing;
+import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StoragePaths;
 
 /**
  * {@code jds ds export --store A --to B}: copies every key of A into B. B is created if it is a
@@ -28,9 +34,36 @@ final class DsExport {
     }
     try (Datastore src = from.open(sync)) {
       ShardId fn = shard != null ? shard : StoreSpec.shardOf(src);
-      try (Datastore dst = to.open(sync, fn, true); Results r = src.query(Query.all())) {
-        return copy(r, dst);
+      try (Datastore dst = to.open(sync, fn, true)) {
+        long n;
+        try (Results r = src.query(Query.all())) {
+          n = copy(r, dst);
+        }
+        copyShardDirs(src, dst);
+        return n;
       }
+    }
+  }
+
+  /**
+   * flatfs keeps empty shard directories forever; between two flatfs-format stores they are carried
+   * over too, so the exported tree is the same tree.
+   */
+  private static void copyShardDirs(Datastore src, Datastore dst) throws DatastoreException {
+    FlatfsDatastore a = StoreSpec.flatfsOf(src);
+    FlatfsDatastore b = StoreSpec.flatfsOf(dst);
+    if (a == null || b == null) {
+      return;
+    }
+    try (DirectoryListing l = a.storage().list(a.path())) {
+      for (String n = l.next(); n != null; n = l.next()) {
+        String p = StoragePaths.join(a.path(), n);
+        if (n.charAt(0) != Layout.HIDDEN_MARK && a.storage().stat(p).directory()) {
+          b.storage().mkdir(StoragePaths.join(b.path(), n));
+        }
+      }
+    } catch (StorageException e) {
+      throw new DatastoreIOException("copying shard directories: " + e.getMessage(), e);
     }
   }
 

@@ -54,9 +54,15 @@ public record StoreSpec(String kind, String location) {
 
   /** The shard function of a flatfs-format store, or null for other kinds. */
   public static ShardId shardOf(Datastore ds) {
+    FlatfsDatastore f = flatfsOf(ds);
+    return f == null ? null : f.shardId();
+  }
+
+  /** The flatfs engine of a flatfs-format store (flatfs or blobfs), or null. */
+  static FlatfsDatastore flatfsOf(Datastore ds) {
     if (ds instanceof FlatfsDatastore f) {
-      return f.shardId();
+      return f;
     }
-    return ds instanceof BlobfsDatastore b ? b.flatfs().shardId() : null;
+    return ds instanceof BlobfsDatastore b ? b.flatfs() : null;
   }
 }
