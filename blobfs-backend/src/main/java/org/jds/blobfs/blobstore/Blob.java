@@ -172,7 +172,7 @@ public final class Blob implements Closeable {
     synchronized (bs.lock) {
       checkOpen();
       bs.checkWritable();
-      bs.resize(m, numClusters);
+      bs.writer.resize(m, numClusters);
     }
   }
 
@@ -182,7 +182,7 @@ public final class Blob implements Closeable {
       checkOpen();
       if (!m.dirty) return;
       bs.checkWritable();
-      bs.persist(m);
+      bs.writer.persist(m);
     }
   }
 
@@ -215,7 +215,7 @@ public final class Blob implements Closeable {
         int c = m.clusters[k];
         if (c == 0) {
           if (!m.thin()) throw new InvalidArgumentException("unallocated cluster in a thick blob");
-          c = bs.allocateThinCluster(m, k);
+          c = bs.writer.allocateThinCluster(m, k);
         }
         devOff = (long) c * cs + within;
       }
@@ -255,7 +255,7 @@ public final class Blob implements Closeable {
     synchronized (bs.lock) {
       if (closed) return;
       try {
-        if (m.dirty && !bs.readOnly) bs.persist(m);
+        if (m.dirty && !bs.readOnly) bs.writer.persist(m);
       } finally {
         closed = true;
         m.openCount--;

@@ -87,6 +87,14 @@ final class BlobParser {
     return m;
   }
 
+  /**
+   * Largest blob size accepted (thin blobs may exceed the store): 16x the store or 2^20 clusters,
+   * so that a corrupt count cannot make the cluster map exhaust memory.
+   */
+  private long maxThinClusters() {
+    return Math.max(totalClusters * 16L, 1L << 20);
+  }
+
   private CorruptMetadataException crc(int idx) {
     return new CorruptMetadataException("md page " + idx, src.mdPageOffset(idx) + MdPage.OFF_CRC, "crc mismatch");
   }
@@ -157,7 +165,8 @@ final class BlobParser {
     for (int o = d.bodyOff(); o < d.bodyOff() + d.length(); o += Descriptors.RLE_ENTRY) {
       long idx = Le.u32(p, o);
       long cnt = Le.u32(p, o + 4);
-      if (st.clusters.size() + cnt > totalClusters) throw new CorruptMetadataException(what, at, "run of " + cnt + " clusters is larger than the store");
+      long limit = idx != 0 ? totalClusters : maxThinClusters();
+      if (st.clusters.size() + cnt > limit) throw new CorruptMetadataException(what, at, "run of " + cnt + " clusters is larger than the store");
       for (long j = 0; j < cnt; j++) {
         if (idx != 0) {
           checkCluster(idx + j, what, at);
@@ -181,7 +190,7 @@ final class BlobParser {
     if (st.etFound && num != st.remainingInEt) {
       throw new CorruptMetadataException(what, at, "EXTENT_TABLE num_clusters " + num + " differs from " + st.remainingInEt);
     }
-    if (num < 0 || num > Math.max(totalClusters * 16L, 1L << 20)) {
+    if (num < 0 || num > maxThinClusters()) {
       throw new CorruptMetadataException(what, at, "EXTENT_TABLE num_clusters " + num);
     }
     st.etFound = true;

@@ -28,23 +28,7 @@ import org.jds.blobfs.device.BlockDevice;
  * allocate a cluster and do the device I/O outside it. As in SPDK, a caller must not shrink or
  * delete a blob while other threads still do I/O on it.
  *
- * <p><b>Crash ordering</b> (every step is a positional write; "barrier" = device flush):
- * <ol>
- *   <li>Before the first md write after load, the super block is rewritten with clean=0 and
- *       flushed, so any crash afterwards makes the next load (ours or SPDK's) run recovery, which
- *       trusts only md pages reachable from valid root pages.
- *   <li>Persisting a blob: grown extent pages are rewritten in place, new non-root chain pages go
- *       to free md pages (old ones stay untouched), barrier, then the root page is rewritten in
- *       place: that single 4 KiB write is the commit point. Only then are the old chain pages
- *       zeroed and released, shrunk extent pages rewritten, and truncated clusters unmapped and
- *       released. A crash before the root write leaves the old chain intact (new pages are
- *       unreachable strays); a crash after it leaves garbage that recovery ignores or marks used.
- *   <li>Delete zeroes the root page first (the commit), then chain and extent pages, then
- *       unmaps clusters.
- *   <li>Clusters freed in memory are never reused before the root write that frees them.
- *   <li>Clean unload writes the page, blob-id and cluster masks, barrier, then the super block
- *       with clean=1, barrier. Masks are only trusted when clean=1.
- * </ol>
+ * <p><b>Crash ordering</b> of every metadata write: see {@link MdWriter}.
  */
 public final class Blobstore implements Closeable, PageSource {
   static final int PAGE = 4096;
@@ -63,9 +47,13 @@ public final class Blobstore implements Closeable, PageSource {
   BitSet usedClusters;
   BitSet usedBlobIds;
   private boolean dirtyOnDisk;
+  /** The recovery pass of the last load, if one ran (for tests and diagnostics). */
+  Recovery recovery;
   private boolean closed;
   /** Every blob that opened successfully at load or was created since, by id. */
   final TreeMap<Long, BlobMeta> blobs = new TreeMap<>();
+  /** The metadata write path (persist, resize, thin allocation, delete). */
+  final MdWriter writer = new MdWriter(this);
   /** Blobs in the blob-id mask that failed to open, with the reason (SPDK skips them too). */
   private final TreeMap<Long, BlobfsException> skipped = new TreeMap<>();
 
@@ -117,7 +105,9 @@ public final class Blobstore implements Closeable, PageSource {
     if (mdClusters > t) throw new NoSpaceException("metadata (" + mdClusters + " clusters) does not fit in " + t + " clusters");
     // Zero super + masks + md region (recovery must never meet stale pages), then clear the rest.
     dev.discard(0, mdBytes);
-    if (o.clearMethod == BsOptions.CLEAR_UNMAP) dev.discard(mdBytes, sb.size - mdBytes);
+    // Data clusters need no zeroing for correctness (new thin clusters are zero-filled on
+    // allocation), so UNMAP is best effort as in SPDK.
+    if (o.clearMethod == BsOptions.CLEAR_UNMAP) dev.tryUnmap(mdBytes, sb.size - mdBytes);
     else if (o.clearMethod == BsOptions.CLEAR_WRITE_ZEROES) dev.discard(mdBytes, sb.size - mdBytes);
     dev.write(0, ByteBuffer.wrap(sb.encode()));
     dev.flush();
@@ -155,6 +145,7 @@ public final class Blobstore implements Closeable, PageSource {
     if (mustRecover) {
       Recovery r = new Recovery(bs, bs.totalClusters);
       r.run(bs.numMdClusters);
+      bs.recovery = r;
       bs.usedPages = r.usedPages;
       bs.usedBlobIds = r.usedBlobIds;
       bs.usedClusters = r.usedClusters;
@@ -242,7 +233,7 @@ public final class Blobstore implements Closeable, PageSource {
         if (m.openCount > 0) throw new BusyException(String.format("blob 0x%x is still open", m.id));
       }
       if (!readOnly) {
-        for (BlobMeta m : blobs.values()) if (m.dirty) persist(m);
+        for (BlobMeta m : blobs.values()) if (m.dirty) writer.persist(m);
         writeMasks();
         dev.flush();
         sb.clean = true;
@@ -312,13 +303,7 @@ public final class Blobstore implements Closeable, PageSource {
   /** A copy of the super block as it is in memory. */
   public SuperBlock superBlock() {
     synchronized (lock) {
-      SuperBlock c = new SuperBlock();
-      byte[] b = sb.encode();
-      try {
-        return SuperBlock.decode(b, Long.MAX_VALUE, null);
-      } catch (BlobfsException e) {
-        return c; // unreachable: we encoded it ourselves
-      }
+      return sb.copy();
     }
   }
 
@@ -417,7 +402,7 @@ public final class Blobstore implements Closeable, PageSource {
       m.persistedExtentPages = new int[0];
       for (Map.Entry<String, byte[]> e : o.xattrs.entrySet()) Blob.setXattr(m, e.getKey(), e.getValue(), false);
       try {
-        resize(m, o.numClusters);
+        writer.resize(m, o.numClusters);
       } catch (IOException e) {
         usedPages.clear(page);
         usedBlobIds.clear(page);
@@ -426,7 +411,7 @@ public final class Blobstore implements Closeable, PageSource {
       m.pages = new int[] {page};
       m.dirty = true;
       blobs.put(id, m);
-      persist(m);
+      writer.persist(m);
       m.openCount++;
       return new Blob(this, m);
     }
@@ -463,212 +448,9 @@ public final class Blobstore implements Closeable, PageSource {
       for (BlobMeta o : blobs.values()) {
         if (o.parentId == id) throw new BusyException(String.format("blob 0x%x is the snapshot of 0x%x", id, o.id));
       }
-      markDirty();
-      byte[] zero = new byte[PAGE];
-      dev.write(mdPageByte(m.rootPage()), ByteBuffer.wrap(zero));
-      for (int i = 1; i < m.pages.length; i++) dev.write(mdPageByte(m.pages[i]), ByteBuffer.wrap(zero));
-      for (int ep : m.persistedExtentPages) if (ep != 0) dev.write(mdPageByte(ep), ByteBuffer.wrap(zero));
-      for (int ep : m.extentPages) if (ep != 0) dev.write(mdPageByte(ep), ByteBuffer.wrap(zero));
-      int[] freed = unionNonZero(m.persistedClusters, m.clusters);
-      clearClusters(m, freed);
-      for (int p : m.pages) usedPages.clear(p);
-      for (int ep : m.persistedExtentPages) if (ep != 0) usedPages.clear(ep);
-      for (int ep : m.extentPages) if (ep != 0) usedPages.clear(ep);
-      for (int c : freed) usedClusters.clear(c);
-      usedBlobIds.clear(m.rootPage());
+      writer.delete(m);
       blobs.remove(id);
     }
-  }
-
-  private static int[] unionNonZero(int[] a, int[] b) {
-    BitSet s = new BitSet();
-    for (int c : a) if (c != 0) s.set(c);
-    for (int c : b) if (c != 0) s.set(c);
-    return s.stream().toArray();
-  }
-
-  /** Unmaps (or zeroes, per the blob's clear method) device clusters, in ascending order. */
-  private void clearClusters(BlobMeta m, int[] sorted) throws IOException {
-    int method = (int) (m.mdRoFlags & BlobMeta.MD_RO_FLAGS_MASK);
-    if (method == BlobOptions.CLEAR_NONE) return;
-    for (int i = 0; i < sorted.length; ) {
-      int j = i;
-      while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) j++;
-      dev.discard((long) sorted[i] * clusterSize, (long) (j - i + 1) * clusterSize);
-      i = j + 1;
-    }
-  }
-
-  /**
-   * spdk_blob_resize (in memory until the next persist). Thick blobs claim clusters lowest-first
-   * now and extent pages from md page 1; a shrink releases nothing until persisted.
-   */
-  void resize(BlobMeta m, long n) throws IOException {
-    if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
-    if (n < 0 || n > Integer.MAX_VALUE) throw new InvalidArgumentException("bad cluster count " + n);
-    int cur = m.clusters.length;
-    if (n == cur) return;
-    int oldEp = m.extentPages.length;
-    int newEp = m.useExtentTable ? BlobMeta.extentPagesFor(n) : 0;
-    if (n > cur && !m.thin()) {
-      long need = n - cur;
-      if (need > totalClusters - usedClusters.cardinality()) {
-        throw new NoSpaceException("need " + need + " clusters, " + (totalClusters - usedClusters.cardinality()) + " free");
-      }
-      int pagesNeeded = Math.max(0, newEp - oldEp);
-      int p = 0;
-      for (int i = 0; i < pagesNeeded; i++) {
-        p = usedPages.nextClearBit(Math.max(1, p));
-        if (p >= sb.mdLen) throw new NoSpaceException("no free md page for an extent page");
-        p++;
-      }
-    }
-    int[] clusters = Arrays.copyOf(m.clusters, (int) n);
-    int[] eps = Arrays.copyOf(m.extentPages, newEp);
-    if (n > cur && !m.thin()) {
-      int lowest = 0;
-      for (int i = cur; i < n; i++) {
-        int c = usedClusters.nextClearBit(lowest);
-        usedClusters.set(c);
-        clusters[i] = c;
-        lowest = c + 1;
-        int k = i / Descriptors.EXTENTS_PER_EP;
-        if (m.useExtentTable && eps[k] == 0) {
-          int p = usedPages.nextClearBit(1);
-          usedPages.set(p);
-          eps[k] = p;
-        }
-      }
-    }
-    m.clusters = clusters;
-    m.extentPages = eps;
-    if (m.useExtentTable) {
-      for (int k = Math.max(1, Math.min(oldEp, newEp)) - 1; k < newEp; k++) {
-        if (eps[k] != 0) m.dirtyExtentPages.set(k);
-      }
-    }
-    m.dirty = true;
-  }
-
-  /** blob_persist with the crash ordering described in the class comment. */
-  void persist(BlobMeta m) throws IOException {
-    if (!m.dirty) return;
-    markDirty();
-    boolean shrunk = m.clusters.length < m.persistedClusters.length;
-    boolean wroteBeforeRoot = false;
-    if (!shrunk) wroteBeforeRoot = writeDirtyExtentPages(m);
-    List<byte[]> pages = BlobSerializer.serialize(m);
-    int[] idx = new int[pages.size()];
-    idx[0] = m.rootPage();
-    for (int i = 1; i < idx.length; i++) {
-      int p = usedPages.nextClearBit(0);
-      if (p >= sb.mdLen) {
-        for (int j = 1; j < i; j++) usedPages.clear(idx[j]);
-        throw new NoSpaceException("no free md page for a metadata chain page");
-      }
-      usedPages.set(p);
-      idx[i] = p;
-    }
-    for (int i = 0; i < idx.length; i++) MdPage.seal(pages.get(i), i + 1 < idx.length ? idx[i + 1] : MdPage.INVALID_PAGE);
-    for (int i = 1; i < idx.length; i++) dev.write(mdPageByte(idx[i]), ByteBuffer.wrap(pages.get(i)));
-    if (wroteBeforeRoot || idx.length > 1) dev.flush(); // barrier: everything the root names is durable first
-    dev.write(mdPageByte(idx[0]), ByteBuffer.wrap(pages.get(0))); // commit point
-    byte[] zero = new byte[PAGE];
-    for (int i = 1; i < m.pages.length; i++) {
-      dev.write(mdPageByte(m.pages[i]), ByteBuffer.wrap(zero));
-      usedPages.clear(m.pages[i]);
-    }
-    for (int i = 1; i < idx.length; i++) usedPages.set(idx[i]); // in case an old page index was reused
-    if (shrunk) writeDirtyExtentPages(m);
-    if (m.persistedClusters.length > m.clusters.length) {
-      BitSet keep = new BitSet();
-      for (int c : m.clusters) if (c != 0) keep.set(c);
-      BitSet gone = new BitSet();
-      for (int i = m.clusters.length; i < m.persistedClusters.length; i++) {
-        int c = m.persistedClusters[i];
-        if (c != 0 && !keep.get(c)) gone.set(c);
-      }
-      int[] sorted = gone.stream().toArray();
-      clearClusters(m, sorted);
-      for (int c : sorted) usedClusters.clear(c);
-    }
-    for (int k = m.extentPages.length; k < m.persistedExtentPages.length; k++) {
-      int ep = m.persistedExtentPages[k];
-      if (ep != 0) {
-        dev.write(mdPageByte(ep), ByteBuffer.wrap(zero));
-        usedPages.clear(ep);
-      }
-    }
-    m.pages = idx;
-    m.markPersisted();
-    if ((m.dataRoFlags & BlobMeta.DATA_RO_READ_ONLY) != 0) {
-      m.dataRo = true;
-      m.mdRo = true;
-    }
-  }
-
-  private boolean writeDirtyExtentPages(BlobMeta m) throws IOException {
-    boolean any = false;
-    for (int k = m.dirtyExtentPages.nextSetBit(0); k >= 0; k = m.dirtyExtentPages.nextSetBit(k + 1)) {
-      if (k >= m.extentPages.length || m.extentPages[k] == 0) continue;
-      dev.write(mdPageByte(m.extentPages[k]), ByteBuffer.wrap(BlobSerializer.extentPage(m, k)));
-      any = true;
-    }
-    m.dirtyExtentPages.clear();
-    return any;
-  }
-
-  /**
-   * First write to an unallocated cluster of a thin blob: claim the lowest free cluster, fill it
-   * (parent snapshot data or zeros), then publish it in the extent page (plus the chain when the
-   * extent page is new, or for RLE blobs). Returns the device cluster.
-   */
-  int allocateThinCluster(BlobMeta m, int k) throws IOException {
-    markDirty();
-    int c = usedClusters.nextClearBit(numMdClusters);
-    if (c >= totalClusters) throw new NoSpaceException("no free cluster");
-    usedClusters.set(c);
-    try {
-      if (m.parentId != SuperBlock.BLOBID_INVALID) {
-        byte[] buf = new byte[clusterSize];
-        readMapped(m, (long) k * clusterSize, buf, 0, clusterSize);
-        dev.write((long) c * clusterSize, ByteBuffer.wrap(buf));
-      } else {
-        dev.discard((long) c * clusterSize, clusterSize);
-      }
-    } catch (IOException e) {
-      usedClusters.clear(c);
-      throw e;
-    }
-    m.clusters[k] = c;
-    boolean inPersisted = k < m.persistedClusters.length;
-    if (m.useExtentTable) {
-      int ep = k / Descriptors.EXTENTS_PER_EP;
-      if (m.extentPages[ep] == 0) {
-        int p = usedPages.nextClearBit(1);
-        if (p >= sb.mdLen) {
-          m.clusters[k] = 0;
-          usedClusters.clear(c);
-          throw new NoSpaceException("no free md page for an extent page");
-        }
-        usedPages.set(p);
-        m.extentPages[ep] = p;
-        dev.write(mdPageByte(p), ByteBuffer.wrap(BlobSerializer.extentPage(m, ep)));
-        m.dirty = true;
-        persist(m);
-      } else if (inPersisted && !m.dirty) {
-        dev.write(mdPageByte(m.extentPages[ep]), ByteBuffer.wrap(BlobSerializer.extentPage(m, ep)));
-        m.persistedClusters[k] = c;
-      } else {
-        m.dirtyExtentPages.set(ep);
-        m.dirty = true;
-        persist(m);
-      }
-    } else {
-      m.dirty = true;
-      persist(m);
-    }
-    return c;
   }
 
   /**

@@ -15,6 +15,8 @@ final class Recovery {
   final BitSet usedClusters = new BitSet();
   /** "Recover: blob" notices SPDK would log, as page indices. */
   final BlobParser.IntList recoveredRoots = new BlobParser.IntList();
+  /** SPDK logs "Recover: cluster N" once per cluster of every EXTENT_RLE run it replays. */
+  long rleClusterNotices;
 
   private final PageSource src;
   private final long totalClusters;
@@ -95,7 +97,10 @@ final class Recovery {
           for (int o = d.bodyOff(); o + Descriptors.RLE_ENTRY <= d.bodyOff() + d.length(); o += Descriptors.RLE_ENTRY) {
             long c = Le.u32(p, o);
             long n = Le.u32(p, o + 4);
-            if (c != 0) for (long j = 0; j < n && c + j < totalClusters; j++) markCluster(c + j, what, at);
+            if (c != 0) {
+              for (long j = 0; j < n && c + j < totalClusters; j++) markCluster(c + j, what, at);
+              rleClusterNotices += n;
+            }
             count += n;
           }
           if (count == 0) throw new CorruptMetadataException(what, at, "recovery: EXTENT_RLE of zero clusters");

@@ -71,18 +71,20 @@ public final class SuperBlock {
   }
 
   /**
-   * Parses and validates in SPDK's order (version, signature, crc), then checks fields SPDK relies
-   * on. {@code wantedBstype} null or all-zero is the wildcard.
+   * Parses and validates signature, version, crc (SPDK's checks), then bstype and size, then the
+   * geometry this engine relies on. {@code wantedBstype} null or all-zero is the wildcard.
    */
   public static SuperBlock decode(byte[] b, long deviceSize, byte[] wantedBstype)
       throws CorruptMetadataException {
     String s = "super block";
+    // SPDK checks version first; all three checks give EILSEQ there. The signature goes first
+    // here so that a device that is no blobstore at all is reported as such.
+    if (!Arrays.equals(b, OFF_SIGNATURE, OFF_SIGNATURE + 8, SIGNATURE, 0, 8)) {
+      throw new CorruptMetadataException(s, OFF_SIGNATURE, "bad signature (not an SPDK blobstore)");
+    }
     int version = Le.i32(b, OFF_VERSION);
     if (version < VERSION_MIN || version > VERSION) {
       throw new CorruptMetadataException(s, OFF_VERSION, "unsupported version " + version);
-    }
-    if (!Arrays.equals(b, OFF_SIGNATURE, OFF_SIGNATURE + 8, SIGNATURE, 0, 8)) {
-      throw new CorruptMetadataException(s, OFF_SIGNATURE, "bad signature (not an SPDK blobstore)");
     }
     int crc = Le.i32(b, OFF_CRC);
     if (crc != Crc.compute(b)) {
@@ -161,6 +163,28 @@ public final class SuperBlock {
       throw new CorruptMetadataException(
           "super block", off, "region [" + start + ", +" + len + ") pages lies outside the store (" + pages + " pages)");
     }
+  }
+
+  /** A field-by-field copy. */
+  public SuperBlock copy() {
+    SuperBlock c = new SuperBlock();
+    c.version = version;
+    c.clean = clean;
+    c.superBlob = superBlob;
+    c.clusterSize = clusterSize;
+    c.pageMaskStart = pageMaskStart;
+    c.pageMaskLen = pageMaskLen;
+    c.clusterMaskStart = clusterMaskStart;
+    c.clusterMaskLen = clusterMaskLen;
+    c.mdStart = mdStart;
+    c.mdLen = mdLen;
+    c.bstype = bstype.clone();
+    c.blobidMaskStart = blobidMaskStart;
+    c.blobidMaskLen = blobidMaskLen;
+    c.size = size;
+    c.ioUnitSize = ioUnitSize;
+    c.mdPageSize = mdPageSize;
+    return c;
   }
 
   static boolean isZero(byte[] b) {

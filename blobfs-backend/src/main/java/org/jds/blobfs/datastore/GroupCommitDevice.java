@@ -132,6 +132,11 @@ final class GroupCommitDevice implements BlockDevice {
     dev.discard(offset, length);
   }
 
+  @Override
+  public boolean tryUnmap(long offset, long length) throws IOException {
+    return dev.tryUnmap(offset, length);
+  }
+
   /** Idempotent, so error paths may close it whether or not the engine already did. */
   @Override
   public void close() throws IOException {

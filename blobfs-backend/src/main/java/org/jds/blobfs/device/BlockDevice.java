@@ -27,6 +27,12 @@ public interface BlockDevice extends Closeable {
   void flush() throws IOException;
 
   /**
+   * Best-effort unmap (SPDK's unmap on AIO): punches a hole where the device supports it and
+   * returns whether it did. Unlike {@link #discard} it never falls back to writing zeros.
+   */
+  boolean tryUnmap(long offset, long length) throws IOException;
+
+  /**
    * Releases a byte range so that it reads back as zeros (SPDK's unmap): a hole punch on files,
    * zero writes where punching is unavailable.
    */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
@@ -39,10 +40,14 @@ public final class FileBlockDevice implements BlockDevice {
     if (blockSize != 512 && blockSize != 4096) {
       throw new InvalidArgumentException("block size must be 512 or 4096: " + blockSize);
     }
-    FileChannel ch =
-        readOnly
-            ? FileChannel.open(path, StandardOpenOption.READ)
-            : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel ch;
+    try {
+      ch = readOnly
+          ? FileChannel.open(path, StandardOpenOption.READ)
+          : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new NotFoundException("no such image or device: " + path);
+    }
     boolean blk = !Files.isRegularFile(path);
     int fd = NativeIo.open(path.toString(), !readOnly);
     long size;
@@ -112,9 +117,14 @@ public final class FileBlockDevice implements BlockDevice {
   }
 
   @Override
-  public void discard(long offset, long length) throws IOException {
+  public boolean tryUnmap(long offset, long length) throws IOException {
     if (readOnly) throw new ReadOnlyException("device is open read-only");
-    if (!blockDevice && NativeIo.punchHole(fd, offset, length)) return;
+    return !blockDevice && NativeIo.punchHole(fd, offset, length);
+  }
+
+  @Override
+  public void discard(long offset, long length) throws IOException {
+    if (tryUnmap(offset, length)) return;
     ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, length));
     long pos = offset;
     long end = offset + length;

@@ -61,6 +61,12 @@ public final class MemoryBlockDevice implements BlockDevice {
   public void flush() {}
 
   @Override
+  public boolean tryUnmap(long offset, long length) throws InvalidArgumentException, ReadOnlyException {
+    discard(offset, length);
+    return true;
+  }
+
+  @Override
   public synchronized void discard(long offset, long length) throws InvalidArgumentException, ReadOnlyException {
     if (readOnly) throw new ReadOnlyException("device is read-only");
     if (offset < 0 || offset + length > data.length) throw new InvalidArgumentException("discard beyond device");

@@ -51,8 +51,8 @@ public final class PureBlobFileSystem implements BlobFileSystem {
    */
   static final String XATTR_GENERATION = "jds_gen";
 
-  private final Blobstore bs;
-  private final Object lock = new Object();
+  final Blobstore bs;
+  final Object lock = new Object();
   /** Name lookup (the hash index). Delete-pending files stay here, like SPDK's list. */
   private final HashMap<String, FileEntry> byName = new HashMap<>();
   /** List order: by blob id at load, then creation order. */
@@ -60,26 +60,6 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   private final List<Long> orphans = new ArrayList<>();
   /** Next {@link #XATTR_GENERATION}: above every generation seen at load. */
   private long nextGeneration = 1;
-
-  /** Shared state of one file, whatever the number of open handles. */
-  static final class FileEntry {
-    final long blobId;
-    String name;
-    long lengthXattr;
-    long appendPos;
-    long generation;
-    int refs;
-    boolean deletePending;
-    boolean hidden;
-    Blob blob;
-
-    FileEntry(long blobId, String name, long length) {
-      this.blobId = blobId;
-      this.name = name;
-      this.lengthXattr = length;
-      this.appendPos = length;
-    }
-  }
 
   private PureBlobFileSystem(Blobstore bs) {
     this.bs = bs;
@@ -214,7 +194,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     for (byte x : b) if (x == 0) throw new InvalidArgumentException("name contains NUL");
   }
 
-  private void checkWritable() throws ReadOnlyException {
+  void checkWritable() throws ReadOnlyException {
     if (bs.isReadOnly()) throw new ReadOnlyException("file system is open read-only");
   }
 
@@ -281,7 +261,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
       if (f.deletePending) throw new NotFoundException("file '" + name + "' is being deleted");
       if (f.refs == 0) f.blob = bs.openBlob(f.blobId);
       f.refs++;
-      return new Handle(f);
+      return new OpenFile(this, f);
     }
   }
 
@@ -428,7 +408,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     }
   }
 
-  private void syncEntry(FileEntry f) throws IOException {
+  void syncEntry(FileEntry f) throws IOException {
     if (f.appendPos <= f.lengthXattr) return;
     f.blob.flush(); // data first: the length must never cover bytes that are not durable
     f.blob.setXattr(XATTR_LENGTH, u64Le(f.appendPos));
@@ -437,7 +417,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     f.lengthXattr = f.appendPos;
   }
 
-  private void release(FileEntry f) throws IOException {
+  void release(FileEntry f) throws IOException {
     try {
       if (!bs.isReadOnly()) {
         try {
@@ -462,122 +442,6 @@ public final class PureBlobFileSystem implements BlobFileSystem {
           }
         }
       }
-    }
-  }
-
-  /** One open reference; the shared state lives in {@link FileEntry}. */
-  private final class Handle implements BlobFile {
-    private final FileEntry f;
-    private boolean closed;
-    private int priority;
-
-    Handle(FileEntry f) {
-      this.f = f;
-    }
-
-    private void checkOpen() throws InvalidArgumentException {
-      if (closed) throw new InvalidArgumentException("file '" + f.name + "' is not open (EBADF)");
-    }
-
-    @Override
-    public String name() {
-      synchronized (lock) {
-        return f.name;
-      }
-    }
-
-    @Override
-    public long id() {
-      return f.blobId;
-    }
-
-    @Override
-    public long length() {
-      synchronized (lock) {
-        return Math.max(f.appendPos, f.lengthXattr);
-      }
-    }
-
-    @Override
-    public void write(long offset, byte[] buf, int off, int len) throws IOException {
-      synchronized (lock) {
-        checkOpen();
-        checkWritable();
-        if (offset != f.appendPos) {
-          throw new InvalidArgumentException("write at " + offset + " but the append position is " + f.appendPos);
-        }
-        if (len == 0) return;
-        long end = offset + len;
-        long cs = bs.clusterSize();
-        long need = (end + cs - 1) / cs;
-        if (need > f.blob.numClusters()) {
-          f.blob.resize(need); // NoSpaceException leaves the file as it was
-          f.blob.syncMd();
-        }
-        f.blob.write(offset, buf, off, len);
-        f.appendPos = end;
-      }
-    }
-
-    @Override
-    public long read(long offset, byte[] buf, int off, int len) throws IOException {
-      int n;
-      Blob b;
-      synchronized (lock) {
-        checkOpen();
-        if (offset < 0 || len < 0) throw new InvalidArgumentException("negative offset or length");
-        if (offset >= f.appendPos) return 0;
-        n = (int) Math.min(len, f.appendPos - offset);
-        b = f.blob;
-      }
-      b.read(offset, buf, off, n); // outside the fs lock: concurrent readers proceed in parallel
-      return n;
-    }
-
-    @Override
-    public void sync() throws IOException {
-      synchronized (lock) {
-        checkOpen();
-        if (bs.isReadOnly()) return;
-        syncEntry(f);
-      }
-    }
-
-    @Override
-    public void truncate(long length) throws IOException {
-      synchronized (lock) {
-        checkOpen();
-        checkWritable();
-        if (length < 0) throw new InvalidArgumentException("negative length");
-        if (length == Math.max(f.appendPos, f.lengthXattr)) return;
-        long cs = bs.clusterSize();
-        syncEntry(f);
-        f.blob.resize((length + cs - 1) / cs);
-        f.blob.setXattr(XATTR_LENGTH, u64Le(length));
-        f.blob.syncMd();
-        f.lengthXattr = length;
-        f.appendPos = Math.min(f.appendPos, length);
-        if (f.appendPos < length) f.appendPos = length;
-      }
-    }
-
-    @Override
-    public void setPriority(int priority) {
-      this.priority = priority;
-    }
-
-    @Override
-    public void close() throws IOException {
-      synchronized (lock) {
-        checkOpen();
-        closed = true;
-        release(f);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "BlobFile[" + f.name + ", priority " + priority + "]";
     }
   }
 }

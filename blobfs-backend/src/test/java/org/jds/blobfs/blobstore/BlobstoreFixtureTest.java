@@ -88,6 +88,19 @@ class BlobstoreFixtureTest {
   }
 
   @Test
+  void fsckFindsNothingInTheCleanImageAndOnlyTheDirtyFlagInTheOther() throws IOException {
+    assertEquals(List.of(), org.jds.blobfs.tools.Fsck.check(tmp.resolve("blobstore-mixed.img")));
+    List<String> dirty = org.jds.blobfs.tools.Fsck.check(tmp.resolve("blobstore-mixed-dirty.img"));
+    assertEquals(1, dirty.size(), dirty.toString());
+    assertTrue(dirty.get(0).contains("clean=0"));
+    java.io.StringWriter sw = new java.io.StringWriter();
+    org.jds.blobfs.tools.Dump.dump(tmp.resolve("blobstore-mixed.img"), new java.io.PrintWriter(sw));
+    assertTrue(sw.toString().contains("Blob ID: 0x100000018"), sw.toString());
+    assertTrue(sw.toString().contains("Parent snapshot: 0x10000001a"));
+    assertTrue(sw.toString().contains("Blobstore Type: JDSTEST"));
+  }
+
+  @Test
   void cleanImageMasksEqualARecoveryScan() throws IOException {
     try (Blobstore fromMasks = open("blobstore-mixed");
         Blobstore scanned = Blobstore.load(FileBlockDevice.open(tmp.resolve("blobstore-mixed.img"), true, 512), null, true)) {
@@ -112,6 +125,14 @@ class BlobstoreFixtureTest {
       for (String[] r : rows("blobstore-mixed-dirty.manifest.tsv")) ids.set((int) (Long.decode(r[0]) & 0xffffffffL));
       assertEquals(ids, bs.usedBlobIdMask());
       assertFalse(bs.usedBlobIdMask().get(28));
+      // the same chains SPDK replayed: its "Recover: blob" notices in order, and 565 RLE cluster notices
+      List<String> notices = Files.readAllLines(Fixtures.fixture(DIR, "blobstore-mixed-dirty.load-notices.txt"));
+      List<String> blobs = new ArrayList<>();
+      for (String l : notices) if (l.contains("Recover: blob ")) blobs.add(l.substring(l.indexOf("Recover: blob ") + 14).trim());
+      List<String> mine = new ArrayList<>();
+      for (int p : bs.recovery.recoveredRoots.toArray()) mine.add(String.format("0x%x", p));
+      assertEquals(blobs, mine);
+      assertTrue(notices.stream().anyMatch(l -> l.equals("# 'Recover: cluster' lines: " + bs.recovery.rleClusterNotices)), "" + bs.recovery.rleClusterNotices);
       assertTrue(bs.usedBlobIdMask().get(30));
       // Stale clusters 2252..2262 of the deleted victim-p2 are free again.
       for (int c = 2252; c <= 2262; c++) assertFalse(bs.usedClusterMask().get(c), "cluster " + c);

@@ -114,8 +114,11 @@ class BlobstoreWriteTest {
       assertArrayEquals("short".getBytes(), i.xattrs.get("x00"));
       assertFalse(i.xattrs.containsKey("x05"));
       assertEquals(firstChain[0], i.chainPages[0]); // root rewritten in place
+      // copy-on-write: the new non-root chain pages were allocated while the old ones were in use
       for (int k = 1; k < i.chainPages.length; k++) {
-        for (int old = 1; old < firstChain.length; old++) assertTrue(i.chainPages[k] != firstChain[old] || true);
+        for (int old = 1; old < firstChain.length; old++) {
+          assertTrue(i.chainPages[k] != firstChain[old], "chain page " + i.chainPages[k] + " reused in place");
+        }
       }
       // superseded chain pages were zeroed: every non-zero md page belongs to the blob
       for (int p = 0; p < bs.mdLen(); p++) {
@@ -159,6 +162,33 @@ class BlobstoreWriteTest {
       for (int k = 0; k < 4000; k++) assertEquals(0, hole[k]);
       b.read(1000L * 4096, hole, 0, 4096);
       for (byte x : hole) assertEquals(0, x);
+    }
+    assertEquals(List.of(), Fsck.check(img));
+  }
+
+  @Test
+  void extentTableSpanningSeveralChainPages() throws IOException {
+    Path img = tmp.resolve("bigthin.img");
+    long id;
+    try (Blobstore bs = init(img, 64 << 20, 4096)) {
+      try (Blob b = bs.createBlob(new BlobOptions().numClusters(520_000).thin(true))) {
+        id = b.id();
+        for (int k = 0; k < 508; k++) b.write((long) k * 1024 * 4096 + 7, new byte[] {(byte) k}, 0, 1);
+      }
+      BlobInfo i = bs.info(id);
+      assertTrue(i.chainPages.length >= 2, "ET should need a second page: " + i.chainPages.length);
+      assertEquals(508, i.numAllocatedClusters());
+    }
+    try (Blobstore bs = load(img); Blob b = bs.openBlob(id)) {
+      assertEquals(520_000, b.numClusters());
+      assertEquals(508, b.numAllocatedClusters());
+      byte[] one = new byte[1];
+      for (int k = 0; k < 508; k += 37) {
+        b.read((long) k * 1024 * 4096 + 7, one, 0, 1);
+        assertEquals((byte) k, one[0]);
+      }
+      b.read(519_999L * 4096, one, 0, 1);
+      assertEquals(0, one[0]);
     }
     assertEquals(List.of(), Fsck.check(img));
   }
@@ -212,6 +242,7 @@ class BlobstoreWriteTest {
       assertEquals(pages0 + 2, bs.usedPageMask().cardinality());
       assertThrows(BusyException.class, () -> {
         try (Blob b = bs.openBlob(id)) {
+          assertEquals(id, b.id());
           bs.deleteBlob(id);
         }
       });
@@ -264,6 +295,34 @@ class BlobstoreWriteTest {
       assertEquals(c1, r.usedClusterMask());
       assertEquals(pages, r.usedPageMask());
     }
+  }
+
+  @Test
+  void writingAHoleOfASpdkCloneCopiesTheSnapshotClusterFirst() throws IOException {
+    Path img = Fixtures.gunzip(Fixtures.fixture("spdk-blobstore-v25.05", "blobstore-mixed.img.gz"), tmp);
+    long clone = 0x100000018L;
+    byte[] before = new byte[8 * 65536];
+    byte[] snap = new byte[8 * 65536];
+    try (Blobstore bs = load(img)) {
+      try (Blob c = bs.openBlob(clone); Blob s = bs.openBlob(0x10000001aL)) {
+        assertEquals(0x10000001aL, c.parentId());
+        c.read(0, before, 0, before.length);
+        s.read(0, snap, 0, snap.length);
+        c.write(1000, bytes(100, 4), 0, 100); // cluster 0 is a hole of the clone
+        assertEquals(3, c.numAllocatedClusters());
+      }
+    }
+    System.arraycopy(bytes(100, 4), 0, before, 1000, 100);
+    try (Blobstore bs = load(img); Blob c = bs.openBlob(clone); Blob s = bs.openBlob(0x10000001aL)) {
+      byte[] after = new byte[before.length];
+      c.read(0, after, 0, after.length);
+      assertArrayEquals(before, after);
+      byte[] snapAfter = new byte[snap.length];
+      s.read(0, snapAfter, 0, snapAfter.length);
+      assertArrayEquals(snap, snapAfter);
+      assertEquals(3, c.numAllocatedClusters());
+    }
+    assertEquals(List.of(), Fsck.check(img));
   }
 
   @Test

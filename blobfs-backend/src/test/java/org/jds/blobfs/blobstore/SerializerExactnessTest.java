@@ -28,10 +28,12 @@ class SerializerExactnessTest {
     Fixtures.gunzip(Fixtures.fixture("spdk-blobstore-v25.05", "blobstore-mixed-dirty.img.gz"), tmp);
     Fixtures.gunzip(Fixtures.fixture("spdk-blobfs-v25.05", "frag-64k.img.gz"), tmp);
     Fixtures.gunzip(Fixtures.fixture("spdk-blobfs-v25.05", "basic-1m.img.gz"), tmp);
+    Fixtures.gunzip(Fixtures.fixture("spdk-blobfs-v25.05", "many-64k.img.gz"), tmp);
+    Fixtures.gunzip(Fixtures.fixture("spdk-blobfs-v25.05", "dirty-64k.img.gz"), tmp);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"blobstore-mixed", "blobstore-mixed-dirty", "frag-64k", "basic-1m"})
+  @ValueSource(strings = {"blobstore-mixed", "blobstore-mixed-dirty", "frag-64k", "basic-1m", "many-64k", "dirty-64k"})
   void chainsAndExtentPagesMatchSpdkBytes(String name) throws IOException {
     try (Blobstore bs = Blobstore.load(FileBlockDevice.open(tmp.resolve(name + ".img"), true, 512), null)) {
       int checkedPages = 0;

@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSafetyTest {
   @TempDir Path tmp;
+  /** Set env BLOBFS_CRASH_DEBUG=DIR to keep the child log and the image before each verification. */
+  static final Path DEBUG = System.getenv("BLOBFS_CRASH_DEBUG") == null ? null : Path.of(System.getenv("BLOBFS_CRASH_DEBUG"));
 
   @Test
   void syncedFilesSurviveSigkill() throws Exception {
@@ -42,7 +46,7 @@ class CrashSafetyTest {
     String cp = System.getProperty("java.class.path");
     Map<String, Long> synced = new HashMap<>(); // name -> minimum durable length
     Set<String> uncertain = new HashSet<>(); // names mid delete/rename when killed
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(55);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(35);
     int cycles = 0;
     while (cycles < 30 || (cycles < 60 && System.nanoTime() < deadline)) {
       Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp,
@@ -51,45 +55,59 @@ class CrashSafetyTest {
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
       long killAt = 0;
+      boolean killed = false;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
+        // After the kill the pipe still holds lines of steps that completed before SIGKILL landed:
+        // they are read and applied too, so the model matches what the child really did.
         while ((line = in.readLine()) != null) {
+          if (DEBUG != null) Files.writeString(DEBUG.resolve("child.log"), cycles + " " + line + "\n", StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
           if (line.equals("READY")) {
             killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50 + r.nextInt(400));
           } else {
-            String[] f = line.split(" ");
-            switch (f[0]) {
-              case "SYNCED" -> synced.merge(f[1], Long.parseLong(f[2]), Math::max);
-              case "DELETING" -> uncertain.add(f[1]);
-              case "DELETED" -> {
-                uncertain.remove(f[1]);
-                synced.remove(f[1]);
-              }
-              case "RENAMING" -> {
-                uncertain.add(f[1]);
-                uncertain.add(f[2]);
-              }
-              case "RENAMED" -> {
-                uncertain.remove(f[1]);
-                uncertain.remove(f[2]);
-                Long len = synced.remove(f[1]);
-                if (len != null) synced.put(f[2], len);
-                else synced.remove(f[2]);
-              }
-              default -> throw new AssertionError("unexpected child output " + line);
-            }
+            apply(line, synced, uncertain);
           }
-          if (killAt != 0 && System.nanoTime() >= killAt) break;
+          if (!killed && killAt != 0 && System.nanoTime() >= killAt) {
+            p.toHandle().destroyForcibly(); // SIGKILL, keeping our end of the pipe open
+            killed = true;
+          }
         }
-        p.destroyForcibly(); // SIGKILL
+        p.destroyForcibly();
         p.waitFor();
       }
       if (killAt == 0) throw new AssertionError("child never became ready, exit " + p.exitValue());
       cycles++;
+      if (DEBUG != null) Files.copy(img, DEBUG.resolve("before-verify-" + cycles + ".img"), StandardCopyOption.REPLACE_EXISTING);
       verify(img, synced, uncertain);
       uncertain.clear();
     }
     assertTrue(cycles >= 30);
+  }
+
+  /** Applies one line of the child's protocol to the model of what must be on disk. */
+  private static void apply(String line, Map<String, Long> synced, Set<String> uncertain) {
+    String[] f = line.split(" ");
+    switch (f[0]) {
+      case "SYNCED" -> synced.merge(f[1], Long.parseLong(f[2]), Math::max);
+      case "DELETING" -> uncertain.add(f[1]);
+      case "DELETED" -> {
+        uncertain.remove(f[1]);
+        synced.remove(f[1]);
+      }
+      case "RENAMING" -> {
+        uncertain.add(f[1]);
+        uncertain.add(f[2]);
+      }
+      case "RENAMED" -> {
+        uncertain.remove(f[1]);
+        uncertain.remove(f[2]);
+        Long len = synced.remove(f[1]);
+        if (len != null) synced.put(f[2], len);
+        else synced.remove(f[2]);
+      }
+      default -> throw new AssertionError("unexpected child output " + line);
+    }
   }
 
   private static void verify(Path img, Map<String, Long> synced, Set<String> uncertain) throws IOException {
@@ -108,7 +126,7 @@ class CrashSafetyTest {
       List<String> names = fs.list();
       for (Map.Entry<String, Long> e : synced.entrySet()) {
         if (uncertain.contains(e.getKey())) continue;
-        assertTrue(names.contains(e.getKey()), "synced file lost: " + e.getKey());
+        assertTrue(names.contains(e.getKey()), "synced file lost: " + e.getKey() + " in " + names);
       }
       for (String n : names) {
         Long min = synced.get(n);

@@ -51,6 +51,11 @@ final class CountingDevice implements BlockDevice {
   }
 
   @Override
+  public boolean tryUnmap(long offset, long length) throws IOException {
+    return dev.tryUnmap(offset, length);
+  }
+
+  @Override
   public void close() throws IOException {
     dev.close();
   }

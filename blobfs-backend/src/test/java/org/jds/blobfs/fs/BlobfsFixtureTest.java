@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jds.blobfs.Fixtures;
 import org.jds.blobfs.device.FileBlockDevice;
+import org.jds.blobfs.tools.Fsck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,5 +65,12 @@ class BlobfsFixtureTest {
       assertFalse(fs.blobstore().wasClean() && name.startsWith("dirty"));
     }
     assertEquals(sizeBefore, Files.size(img));
+    List<String> findings = Fsck.check(img);
+    if (name.startsWith("dirty")) {
+      assertEquals(1, findings.size(), findings.toString());
+      assertTrue(findings.get(0).contains("clean=0"), findings.toString());
+    } else {
+      assertEquals(List.of(), findings);
+    }
   }
 }

@@ -107,6 +107,55 @@ class BlobfsRoundTripTest {
   }
 
   @Test
+  void concurrentWritersAndReaders() throws Exception {
+    Path img = tmp.resolve("conc.img");
+    try (PureBlobFileSystem fs = mkfs(img, 64 << 20, 65536, -1)) {
+      byte[] base = new byte[300_000];
+      new Random(3).nextBytes(base);
+      try (BlobFile f = fs.openFile("/shared", BlobFileSystem.OPEN_CREATE)) {
+        f.write(0, base, 0, base.length);
+        f.sync();
+      }
+      java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(6);
+      List<java.util.concurrent.Future<?>> fut = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int id = t;
+        fut.add(ex.submit(() -> {
+          for (int i = 0; i < 10; i++) {
+            String n = "/t" + id + "-" + i;
+            byte[] d = new byte[1000 * (i + 1) + id];
+            new Random(id * 100 + i).nextBytes(d);
+            try (BlobFile f = fs.openFile(n, BlobFileSystem.OPEN_CREATE)) {
+              for (int off = 0; off < d.length; off += 777) f.write(off, d, off, Math.min(777, d.length - off));
+              f.sync();
+            }
+            assertArrayEquals(d, readAll(fs, n));
+          }
+          return null;
+        }));
+      }
+      for (int t = 0; t < 2; t++) {
+        fut.add(ex.submit(() -> {
+          Random r = new Random();
+          try (BlobFile f = fs.openFile("/shared", 0)) {
+            byte[] buf = new byte[5000];
+            for (int i = 0; i < 300; i++) {
+              int off = r.nextInt(base.length - buf.length);
+              assertEquals(buf.length, f.read(off, buf, 0, buf.length));
+              assertArrayEquals(java.util.Arrays.copyOfRange(base, off, off + buf.length), buf);
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> x : fut) x.get();
+      ex.shutdown();
+      assertEquals(41, fs.list().size());
+    }
+    assertEquals(List.of(), Fsck.check(img));
+  }
+
+  @Test
   void spdkSemantics() throws IOException {
     Path img = tmp.resolve("sem.img");
     try (PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1)) {
@@ -137,6 +186,33 @@ class BlobfsRoundTripTest {
       assertArrayEquals(new byte[] {9}, readAll(fs, "/c"));
       assertThrows(NotFoundException.class, () -> fs.stat("/b"));
       assertEquals(List.of("y".repeat(255), "/c"), fs.list());
+    }
+  }
+
+  @Test
+  void truncateShrinksAndPersistsTheLength() throws IOException {
+    Path img = tmp.resolve("trunc.img");
+    long free;
+    try (PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1)) {
+      free = fs.freeBytes();
+      try (BlobFile f = fs.openFile("/t", BlobFileSystem.OPEN_CREATE)) {
+        f.write(0, new byte[200_000], 0, 200_000);
+        f.truncate(70_000);
+        assertEquals(70_000, f.length());
+        assertEquals(70_000, f.read(0, new byte[100_000], 0, 100_000));
+        f.write(70_000, new byte[] {5}, 0, 1);
+      }
+      assertEquals(free - 2 * 65536, fs.freeBytes());
+    }
+    try (PureBlobFileSystem fs = open(img)) {
+      byte[] d = readAll(fs, "/t");
+      assertEquals(70_001, d.length);
+      assertEquals(5, d[70_000]);
+      try (BlobFile f = fs.openFile("/t", 0)) {
+        f.truncate(0);
+      }
+      assertEquals(0, fs.stat("/t").size());
+      assertEquals(free, fs.freeBytes());
     }
   }
 

@@ -75,7 +75,7 @@ class BlobfsCommandTest {
     String img = tmp.resolve("e.img").toString();
     assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "ls", img));
     assertEquals(1, err.toString().trim().split("\n").length, err.toString());
-    assertTrue(err.toString().startsWith("jds: "), err.toString());
+    assertTrue(err.toString().startsWith("jds: no such image"), err.toString());
     assertEquals(0, run("blobfs", "mkfs", img, "--size", "4M", "--cluster-size", "64K"));
     assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "cat", img, "/missing"));
     assertEquals(1, err.toString().trim().split("\n").length, err.toString());
