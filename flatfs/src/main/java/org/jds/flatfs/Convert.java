@@ -24,6 +24,9 @@ public final class Convert {
 
   /** Writes SHARDING for {@code prefix(prefixLen)} into a v0 store; existing SHARDING is an error. */
   public static void upgradeV0toV1(Storage storage, String path, int prefixLen) throws DatastoreException {
+    if (prefixLen < 0) {
+      throw new FlatfsException(FlatfsException.Reason.BAD_SHARD_ID, "invalid parameter: negative value " + prefixLen);
+    }
     ShardId fn = ShardId.prefix(prefixLen);
     ShardingFile.write(storage, path, fn);
     ShardingFile.writeReadme(storage, path, fn);

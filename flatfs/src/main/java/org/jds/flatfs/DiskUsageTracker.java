@@ -16,6 +16,8 @@ import org.jds.flatfs.storage.WritableFile;
  */
 final class DiskUsageTracker {
   private static final System.Logger LOG = System.getLogger("org.jds.flatfs");
+  /** Go's {@code diskUsageMessageTimeout}. */
+  static final Duration MESSAGE_TIMEOUT = Duration.ofSeconds(5);
   /** Go's {@code diskUsageCheckpointPercent}. */
   static final double CHECKPOINT_PERCENT = 1.0;
   /** Go's {@code diskUsageCheckpointTimeout}. */
@@ -56,7 +58,7 @@ final class DiskUsageTracker {
   void initialize() throws StorageException {
     String cachePath = StoragePaths.join(root, Layout.DISK_USAGE_FILE);
     try {
-      DiskUsageJson.Value v = DiskUsageJson.decode(storage.readAll(cachePath));
+      DiskUsageJson.Value v = DiskUsageJson.decode(Retry.onTooManyFiles(options, () -> storage.readAll(cachePath)));
       if (v.accuracy() != null) {
         storedAccuracy = v.accuracy();
       }
@@ -70,12 +72,13 @@ final class DiskUsageTracker {
     } catch (StorageException | IllegalArgumentException e) {
       // no usable cache: compute
     }
-    long start = System.nanoTime();
-    long deadline = start + options.diskUsageCalcTimeout().toNanos();
-    FolderSize.Result r = new FolderSize(storage, options.diskUsageFilesAverage(), deadline).of(root);
-    if (Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) > 0) {
-      System.out.println("Calculating datastore size. This might take "
-          + GoDuration.format(options.diskUsageCalcTimeout()) + " at most and will happen only once");
+    long deadline = System.nanoTime() + options.diskUsageCalcTimeout().toNanos();
+    Thread notice = slowWalkNotice();
+    FolderSize.Result r;
+    try {
+      r = new FolderSize(storage, options.diskUsageFilesAverage(), deadline).of(root);
+    } finally {
+      notice.interrupt();
     }
     if (r.accuracy().equals(Accuracy.TIMED_OUT)) {
       System.out.println("WARN: It took to long to calculate the datastore size");
@@ -86,6 +89,22 @@ final class DiskUsageTracker {
     storedAccuracy = r.accuracy();
     du.set(r.du());
     writeFile(r.du(), true);
+  }
+
+  /** Go's diskUsageMessageTimeout: tells the user after 5 s that the one-time walk is running. */
+  private Thread slowWalkNotice() {
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(MESSAGE_TIMEOUT.toMillis());
+        System.out.println("Calculating datastore size. This might take "
+            + GoDuration.format(options.diskUsageCalcTimeout()) + " at most and will happen only once");
+      } catch (InterruptedException e) {
+        // the walk finished in time
+      }
+    }, "flatfs-du-notice");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   void start() {

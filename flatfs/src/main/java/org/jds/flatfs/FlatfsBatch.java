@@ -210,7 +210,7 @@ public final class FlatfsBatch implements Batch {
       }
       String dir = ds.dirOf(key);
       try {
-        ds.makeDirNoSync(dir);
+        ds.writes().makeDirNoSync(dir);
       } catch (StorageException e) {
         throw new FlatfsException(FlatfsException.Reason.BATCH_FAILED, "failed to create directory: " + e.getMessage(), e);
       }
@@ -221,9 +221,8 @@ public final class FlatfsBatch implements Batch {
         continue;
       }
       String staged = stagingFile(key);
-      String dest = ds.fileOf(key);
       try {
-        ds.doWriteOp(key, () -> ds.renameAndUpdateDiskUsage(staged, dest));
+        ds.writes().commitStaged(key, staged);
       } catch (DatastoreException e) {
         removeBatchDir();
         throw new FlatfsException(FlatfsException.Reason.BATCH_FAILED, "failed to rename temp file: " + e.getMessage(), e);

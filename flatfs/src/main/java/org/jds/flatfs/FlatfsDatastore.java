@@ -12,7 +12,6 @@ import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.query.NaiveQuery;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
-import org.jds.flatfs.storage.FileStat;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
@@ -39,7 +38,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   private final ShardId shard;
   private final FlatfsOptions options;
   private final DiskUsageTracker diskUsage;
-  private final OpMap opMap = new OpMap();
+  private final WritePath writes;
   private final ReentrantReadWriteLock shutdownLock = new ReentrantReadWriteLock();
   private volatile boolean shutdown;
 
@@ -50,6 +49,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     this.shard = shard;
     this.options = options;
     this.diskUsage = new DiskUsageTracker(storage, path, tempPath, options);
+    this.writes = new WritePath(this, diskUsage);
   }
 
   /** Go's {@code Create}: see {@link Lifecycle#create}. */
@@ -130,12 +130,8 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     return tempPath;
   }
 
-  OpMap opMap() {
-    return opMap;
-  }
-
-  DiskUsageTracker diskUsageTracker() {
-    return diskUsage;
+  WritePath writes() {
+    return writes;
   }
 
   /** The shard directory of a valid key. */
@@ -159,7 +155,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
       throw new org.jds.datastore.InvalidKeyException("when putting " + key + ": null value");
     }
     byte[] copy = value.clone();
-    withOpenLock(() -> doWriteOp(key, () -> doPut(key, copy)));
+    withOpenLock(() -> writes.put(key, copy));
   }
 
   @Override
@@ -167,13 +163,13 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     if (!Keys.isValid(key)) {
       return;
     }
-    withOpenLock(() -> doWriteOp(key, () -> doDelete(key)));
+    withOpenLock(() -> writes.delete(key));
   }
 
   /** Delete for a caller that already holds the shutdown read-lock (batch commit). */
   void deleteUnlocked(Key key) throws DatastoreException {
     if (Keys.isValid(key)) {
-      doWriteOp(key, () -> doDelete(key));
+      writes.delete(key);
     }
   }
 
@@ -198,114 +194,6 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     } finally {
       shutdownLock.readLock().unlock();
     }
-  }
-
-  /** Runs {@code op} through the op map; returns false when a concurrent op made it unnecessary. */
-  boolean doWriteOp(Key key, Retry.IoRun op) throws DatastoreException {
-    OpMap.Op o = opMap.begin(key.toString());
-    if (o == null) {
-      return false;
-    }
-    boolean ok = false;
-    try {
-      op.run();
-      ok = true;
-      return true;
-    } catch (StorageException e) {
-      throw io(e);
-    } finally {
-      opMap.finish(o, ok);
-    }
-  }
-
-  private void doPut(Key key, byte[] value) throws StorageException {
-    String dir = dirOf(key);
-    makeDir(dir);
-    WritableFile tmp = Retry.onTooManyFiles(options, () -> storage.createTemp(tempPath, Layout.TEMP_PREFIX));
-    boolean renamed = false;
-    try {
-      tmp.write(value);
-      if (options.sync()) {
-        Retry.syncFile(tmp);
-      }
-      tmp.close();
-      renameAndUpdateDiskUsage(tmp.path(), fileOf(key));
-      renamed = true;
-      if (options.sync()) {
-        Retry.throttledSync(() -> storage.syncDirectory(dir));
-      }
-    } finally {
-      if (!renamed) {
-        closeQuietly(tmp);
-        deleteQuietly(storage, tmp.path());
-      }
-    }
-  }
-
-  /** mkdir, and with sync on fsync the root when the shard dir is new. */
-  private void makeDir(String dir) throws StorageException {
-    if (makeDirNoSync(dir) && options.sync()) {
-      Retry.throttledSync(() -> storage.syncDirectory(path));
-    }
-  }
-
-  /** mkdir; a new directory's own size counts towards the disk usage. */
-  boolean makeDirNoSync(String dir) throws StorageException {
-    if (!storage.mkdir(dir)) {
-      return false;
-    }
-    diskUsage.addSizeOf(dir, true);
-    return true;
-  }
-
-  /** Go's renameAndUpdateDiskUsage: -old size, rename with retries, +size of whatever is there. */
-  void renameAndUpdateDiskUsage(String tmp, String dest) throws StorageException {
-    try {
-      FileStat st = storage.stat(dest);
-      diskUsage.addQuietly(-st.size());
-    } catch (NoSuchPathException e) {
-      // new key
-    }
-    StorageException err = null;
-    for (int i = 0; i < options.retryAttempts(); i++) {
-      try {
-        storage.rename(tmp, dest);
-        err = null;
-        break;
-      } catch (NoSuchPathException e) {
-        err = e;
-        break;
-      } catch (StorageException e) {
-        err = e;
-        Retry.sleep(options.retryDelay().multipliedBy(i + 1));
-      }
-    }
-    diskUsage.addSizeOf(dest, true);
-    if (err != null) {
-      throw err;
-    }
-  }
-
-  private void doDelete(Key key) throws StorageException {
-    String file = fileOf(key);
-    long size = DiskUsageTracker.sizeOf(storage, file);
-    StorageException err = null;
-    for (int i = 0; i < options.retryAttempts(); i++) {
-      try {
-        storage.delete(file);
-        err = null;
-        break;
-      } catch (NoSuchPathException e) {
-        return;
-      } catch (StorageException e) {
-        err = e;
-      }
-    }
-    if (err != null) {
-      throw err;
-    }
-    diskUsage.addQuietly(-size);
-    diskUsage.checkpoint();
   }
 
   // ---- reads -----------------------------------------------------------------------------------

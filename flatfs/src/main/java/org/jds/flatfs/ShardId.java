@@ -25,7 +25,11 @@ public final class ShardId {
     this.param = param;
   }
 
-  /** The first n chars, right-padded with {@code _}. */
+  /**
+   * The first n chars, right-padded with {@code _}. The three factories throw {@link
+   * IllegalArgumentException} for a negative n (a programming error; Go panics); input from users
+   * goes through {@link #parse}, which reports it as a checked {@link FlatfsException}.
+   */
   public static ShardId prefix(int n) {
     return new ShardId(PREFIX_FN, checkParam(n));
   }

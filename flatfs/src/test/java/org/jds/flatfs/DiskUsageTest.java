@@ -198,6 +198,21 @@ class DiskUsageTest extends FlatfsTestBase {
     assertTrue(cache().startsWith(want), cache());
   }
 
+  /** Checkpoint rule: a change under 1% is written by the 2 s timer, still before close. */
+  @Test
+  void smallChangesAreCheckpointedWithinTwoSeconds() throws Exception {
+    FlatfsDatastore fs = open(ShardId.prefix(2));
+    fs.put(k("/BIG"), new byte[1 << 20]);
+    Thread.sleep(100);
+    fs.put(k("/BIG2"), new byte[10]);
+    String want = "{\"diskUsage\":" + fs.diskUsage() + ",";
+    long deadline = System.currentTimeMillis() + 4000;
+    while (!cache().startsWith(want) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(cache().startsWith(want), cache());
+  }
+
   private void writeCache(String json) throws Exception {
     try (WritableFile f = storage().create(DS + "/diskUsage.cache", CreateMode.TRUNCATE, FileAccess.DEFAULT)) {
       f.write(json.getBytes(UTF_8));

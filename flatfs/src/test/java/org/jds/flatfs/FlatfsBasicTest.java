@@ -148,6 +148,29 @@ class FlatfsBasicTest extends FlatfsTestBase {
     assertTrue(fs.query(Query.builder().keysOnly(true).build()).rest().stream().anyMatch(e -> e.key().equals("/foo")));
   }
 
+  /** The walk is lazy: taking one result of a value query reads one file, not the store. */
+  @ParameterizedTest
+  @MethodSource(SHARDS)
+  void queryReadsLazily(ShardId fn) throws Exception {
+    FlatfsDatastore plain = open(fn);
+    for (int i = 0; i < 50; i++) {
+      plain.put(k("/LAZY" + i), new byte[] {(byte) i});
+    }
+    plain.close();
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    org.jds.flatfs.testkit.FaultyStorage counting = new org.jds.flatfs.testkit.FaultyStorage(storage())
+        .inject((op, path, bytes) -> {
+          if (op.equals("readAll") && path.endsWith(".data")) {
+            reads.incrementAndGet();
+          }
+        });
+    FlatfsDatastore fs = track(FlatfsDatastore.open(counting, DS, false));
+    try (var res = fs.query(Query.all())) {
+      assertTrue(res.next().entry().key().startsWith("/LAZY"));
+    }
+    assertEquals(1, reads.get());
+  }
+
   private static List<Entry> sorted(List<Entry> l) {
     return l.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
   }

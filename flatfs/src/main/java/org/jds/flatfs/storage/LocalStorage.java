@@ -50,7 +50,11 @@ public final class LocalStorage implements Storage {
         throw new StorageException("resolve", path, "invalid storage path", null);
       }
     }
-    return root.resolve(path);
+    try {
+      return root.resolve(path);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new StorageException("resolve", path, "invalid storage path: " + e.getReason(), e);
+    }
   }
 
   private FileAttribute<?>[] perms(String rwx) {
@@ -137,8 +141,13 @@ public final class LocalStorage implements Storage {
 
   @Override
   public boolean mkdir(String path) throws StorageException {
+    Path p = resolve(path);
+    if (Files.isDirectory(p)) {
+      // The common case for shard dirs; skips the cost of a thrown FileAlreadyExistsException.
+      return false;
+    }
     try {
-      Files.createDirectory(resolve(path), perms("rwxr-xr-x"));
+      Files.createDirectory(p, perms("rwxr-xr-x"));
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;

@@ -39,7 +39,13 @@ public interface Storage extends Closeable {
    * prefix} followed by decimal digits, readable only by the owner where the backend has
    * permissions (0600). Used for write-then-rename.
    *
+   * Durability: the content after {@link WritableFile#sync()}, the name after {@link
+   * #syncDirectory}{@code (dir)}.
+   *
    * @throws NoSuchPathException if {@code dir} does not exist
+   * @throws NoSpaceException if the device is full (where detectable)
+   * @throws ReadOnlyStorageException if the directory may not be written
+   * @throws TooManyOpenFilesException when out of file handles (transient)
    */
   WritableFile createTemp(String dir, String prefix) throws StorageException;
 
@@ -49,7 +55,13 @@ public interface Storage extends Closeable {
    * @param mode {@link CreateMode#EXCLUSIVE} fails with {@link PathExistsException} if the path
    *     exists; {@link CreateMode#TRUNCATE} creates or empties it
    * @param access the permission the file gets if this call creates it
+   * Durability as for {@link #createTemp}; a TRUNCATE of an existing file is not atomic.
+   *
    * @throws NoSuchPathException if the parent directory does not exist
+   * @throws PathExistsException for {@link CreateMode#EXCLUSIVE} on an existing path
+   * @throws NoSpaceException if the device is full (where detectable)
+   * @throws ReadOnlyStorageException if the directory may not be written
+   * @throws TooManyOpenFilesException when out of file handles (transient)
    */
   WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException;
 
@@ -57,6 +69,7 @@ public interface Storage extends Closeable {
    * Reads a whole file.
    *
    * @throws NoSuchPathException if it does not exist
+   * @throws TooManyOpenFilesException when out of file handles (transient)
    * @throws StorageException if it is a directory or cannot be read
    */
   byte[] readAll(String path) throws StorageException;
@@ -97,12 +110,20 @@ public interface Storage extends Closeable {
    * Creates one directory (permission 0755 where applicable); the parent must exist. {@code ""}
    * creates the storage root itself.
    *
+   * Durable after {@link #syncDirectory} of the parent.
+   *
    * @return {@code true} if created, {@code false} if something already existed at {@code path}
    * @throws NoSuchPathException if the parent does not exist
+   * @throws NoSpaceException if the device is full (where detectable)
+   * @throws ReadOnlyStorageException if the parent may not be written
    */
   boolean mkdir(String path) throws StorageException;
 
-  /** Creates {@code path} and any missing parents; existing directories are fine. */
+  /**
+   * Creates {@code path} and any missing parents; existing directories are fine.
+   *
+   * @throws StorageException if a non-directory is in the way
+   */
   void mkdirs(String path) throws StorageException;
 
   /**
@@ -111,18 +132,22 @@ public interface Storage extends Closeable {
    * parents.
    *
    * @throws NoSuchPathException if {@code from} (or the parent of {@code to}) does not exist
+   * @throws ReadOnlyStorageException if either directory may not be changed
    */
   void rename(String from, String to) throws StorageException;
 
   /**
-   * Deletes a file or an empty directory.
+   * Deletes a file or an empty directory; durable after {@link #syncDirectory} of the parent.
    *
    * @throws NoSuchPathException if it does not exist
    * @throws StorageException if it is a non-empty directory
    */
   void delete(String path) throws StorageException;
 
-  /** Deletes {@code path} and everything below it; a missing path is not an error. */
+  /**
+   * Deletes {@code path} and everything below it; a missing path is not an error. Not atomic: a
+   * crash may leave part of the tree (flatfs only uses it on scratch directories).
+   */
   void deleteTree(String path) throws StorageException;
 
   /**

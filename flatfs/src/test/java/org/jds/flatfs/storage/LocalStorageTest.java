@@ -52,5 +52,6 @@ class LocalStorageTest {
     StorageException isDir = assertThrows(StorageException.class, () -> s.readAll("d"));
     assertEquals("is a directory", isDir.reason());
     assertInstanceOf(StorageException.class, assertThrows(StorageException.class, () -> s.stat("../escape")));
+    assertThrows(StorageException.class, () -> s.stat("nul\0byte"));
   }
 }

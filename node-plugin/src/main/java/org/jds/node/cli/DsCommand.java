@@ -29,8 +29,15 @@ import picocli.CommandLine.Spec;
     name = "ds",
     mixinStandardHelpOptions = true,
     description = "Read and write keys of a datastore.")
-public final class DsCommand {
+public final class DsCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
 
   @Option(names = "--store", required = true, paramLabel = "KIND:LOCATION", description = "The store, e.g. flatfs:DIR.")
   String store;

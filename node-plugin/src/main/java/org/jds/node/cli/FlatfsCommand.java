@@ -1,7 +1,6 @@
 package org.jds.node.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jds.datastore.DatastoreException;
 import org.jds.flatfs.Convert;
 import org.jds.flatfs.FlatfsDatastore;
@@ -17,8 +16,15 @@ import picocli.CommandLine.Spec;
     name = "flatfs",
     mixinStandardHelpOptions = true,
     description = "Create, upgrade, downgrade or reshard (move) a flatfs datastore directory.")
-public final class FlatfsCommand {
+public final class FlatfsCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
 
   @Command(name = "create", description = "Make DIR a flatfs store. SHARDFUN: next-to-last/2, v1/prefix/5 or a full id.")
   int create(@Parameters(paramLabel = "DIR") String dir, @Parameters(paramLabel = "SHARDFUN") String shardFun) {

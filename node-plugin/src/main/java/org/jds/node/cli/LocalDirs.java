@@ -17,7 +17,12 @@ record LocalDirs(LocalStorage storage, List<String> paths) {
       if (d.isEmpty()) {
         throw new BadInputException("empty directory name");
       }
-      Path p = Path.of(d).toAbsolutePath().normalize();
+      Path p;
+      try {
+        p = Path.of(d).toAbsolutePath().normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new BadInputException("invalid directory name: " + e.getMessage());
+      }
       if (p.getParent() == null) {
         throw new BadInputException("cannot use the file-system root as a datastore: " + d);
       }

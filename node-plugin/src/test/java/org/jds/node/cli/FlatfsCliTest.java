@@ -82,6 +82,15 @@ class FlatfsCliTest {
   }
 
   @Test
+  void missingVerbPrintsUsage() {
+    assertEquals(Jds.EXIT_BAD_INPUT, run("flatfs"));
+    assertTrue(err.toString().contains("Usage: jds flatfs"), err.toString());
+    assertTrue(err.toString().contains("create") && err.toString().contains("move"), err.toString());
+    assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", "flatfs:" + dir("x")));
+    assertTrue(err.toString().contains("Usage: jds ds"), err.toString());
+  }
+
+  @Test
   void dsOperations() throws Exception {
     run("flatfs", "create", dir("s"), "next-to-last/2");
     String store = "flatfs:" + dir("s");
