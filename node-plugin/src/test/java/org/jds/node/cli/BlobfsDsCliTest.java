@@ -38,7 +38,8 @@ class BlobfsDsCliTest {
 
   private String mkfs(String name) {
     String img = tmp.resolve(name).toString();
-    assertEquals(0, run("blobfs", "mkfs", img, "--size", "64M", "--cluster-size", "4096", "--md-pages", "4096"), err.toString());
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "64M", "--datastore"), err.toString());
+    assertTrue(out.toString().contains("cluster 4096"), out.toString());
     return "blobfs:" + img;
   }
 
@@ -97,6 +98,25 @@ class BlobfsDsCliTest {
     assertEquals(0, run("ds", "--store", img, "export", "--to", "flatfs:" + back), err.toString());
     assertEquals(files(src), files(back));
     assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", img, "export", "--to", img));
+  }
+
+  @Test
+  void growMakesAFullDatastoreImageUsableAgain() throws Exception {
+    String img = tmp.resolve("g.img").toString();
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "1M", "--datastore"), err.toString());
+    Path v = tmp.resolve("big");
+    Files.write(v, new byte[500_000]);
+    assertEquals(0, run("ds", "--store", "blobfs:" + img, "--no-sync", "put", "/A", v.toString()), err.toString());
+    assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", "blobfs:" + img, "--no-sync", "put", "/B", v.toString()));
+    assertTrue(err.toString().contains("no space left on device"), err.toString());
+    assertEquals(0, run("blobfs", "grow", img, "8M"), err.toString());
+    assertEquals(0, run("ds", "--store", "blobfs:" + img, "--no-sync", "put", "/B", v.toString()), err.toString());
+    assertEquals(0, run("ds", "--store", "blobfs:" + img, "size", "/A"));
+    assertEquals("500000\n", out.toString());
+    assertEquals(0, run("blobfs", "fsck", img), out.toString());
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "grow", img, "4M"));
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "grow", img, "1T"));
+    assertTrue(err.toString().contains("can grow to at most"), err.toString());
   }
 
   /** Relative path → content of every file but the ones flatfs rewrites on its own. */
