@@ -53,6 +53,12 @@ public final class BlobfsDatastore implements Batching, PersistentDatastore {
   public static BlobfsDatastore on(BlobfsStorage s, ShardId shard, FlatfsOptions options) throws DatastoreException {
     try {
       boolean hasSharding = s.exists(Layout.SHARDING_FN);
+      if (!hasSharding && !s.foreignNames().isEmpty()) {
+        // Files no flatfs path maps to (e.g. "name" without a leading '/') still make the image
+        // non-empty, as any entry makes a flatfs directory non-empty.
+        throw new FlatfsException(FlatfsException.Reason.NOT_A_DATASTORE,
+            "directory missing " + Layout.SHARDING_FN + " file: " + s.describe(""));
+      }
       FlatfsDatastore ds = shard == null && hasSharding
           ? FlatfsDatastore.open(s, "", options)
           : FlatfsDatastore.createOrOpen(s, "", shard == null ? ShardId.DEFAULT : shard, options);

@@ -56,6 +56,16 @@ class BlobfsBadInputTest {
     FlatfsException e = assertThrows(FlatfsException.class, () -> BlobfsDatastore.open(img, null, false));
     assertEquals(FlatfsException.Reason.NOT_A_DATASTORE, e.reason());
     assertEquals("directory missing SHARDING file: blobfs:" + img, e.getMessage());
+    // A name without the leading '/' (no flatfs path maps to it) counts as content too.
+    Path other = dir.resolve("foreign.img");
+    try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(FileBlockDevice.create(other, 8L << 20, 512), new BsOptions().clusterSize(4096).numMdPages(256))) {
+      fs.createFile("000012.sst");
+    }
+    FlatfsException f = assertThrows(FlatfsException.class, () -> BlobfsDatastore.open(other, null, false));
+    assertEquals(FlatfsException.Reason.NOT_A_DATASTORE, f.reason());
+    try (PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(other, true, 512))) {
+      assertEquals(java.util.List.of("000012.sst"), fs.list(), "a refused open leaves the image as it was");
+    }
   }
 
   @Test
