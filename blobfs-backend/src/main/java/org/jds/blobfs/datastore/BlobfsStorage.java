@@ -531,7 +531,7 @@ public final class BlobfsStorage implements Storage {
    * flatfs never removes shard directories, so an empty one must outlive the session: it gets a
    * marker at close (a crash only loses empty directories, which hold no data).
    */
-  private void persistEmptyVirtualDirs() throws IOException {
+  private void persistEmptyVirtualDirs() {
     List<String> empty = new ArrayList<>();
     for (Map.Entry<String, PathIndex.Node> e : index.all()) {
       if (e.getValue().dir() && e.getValue().name() == null && !index.hasChildren(e.getKey())) {
@@ -539,8 +539,12 @@ public final class BlobfsStorage implements Storage {
       }
     }
     for (String d : empty) {
-      fs.createFile(BlobfsNames.dirName(d));
-      index.put(d, new PathIndex.Node(true, BlobfsNames.dirName(d)));
+      try {
+        fs.createFile(BlobfsNames.dirName(d));
+        index.put(d, new PathIndex.Node(true, BlobfsNames.dirName(d)));
+      } catch (IOException e) {
+        // best effort (e.g. a full image): an empty directory holds no data, the clean unload matters
+      }
     }
   }
 
