@@ -73,7 +73,9 @@ class CrashTest extends FlatfsTestBase {
   }
 
   private void verify(Map<String, Long> acked, long hotBefore, int run) throws Exception {
-    try (FlatfsDatastore fs = FlatfsDatastore.open(storage(), DS, false)) {
+    // A fresh storage per check: the child changed the files behind any open (stateful) backend.
+    try (org.jds.flatfs.storage.Storage s = StorageFactories.current().open(hostDir.resolve("storage"));
+        FlatfsDatastore fs = FlatfsDatastore.open(s, DS, false)) {
       for (Map.Entry<String, Long> e : acked.entrySet()) {
         long seed = CrashWriter.seedOf(fs.get(Key.of(e.getKey())));
         if (e.getKey().equals(CrashWriter.HOT_KEY)) {

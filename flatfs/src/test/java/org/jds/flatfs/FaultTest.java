@@ -152,16 +152,17 @@ class FaultTest extends FlatfsTestBase {
     assertThrows(DatastoreIOException.class, () -> fs.get(k("/KEY")));
   }
 
-  /** 250 chars + ".data" is the usual 255-byte name limit; one more must fail cleanly. */
+  /** 250 chars + ".data" is the usual 255-byte name limit (see the factory); one more must fail cleanly. */
   @Test
   void keysAtTheNameLengthLimit() throws Exception {
     FlatfsDatastore fs = open(ShardId.DEFAULT);
-    Key longest = k("/" + "A".repeat(250));
+    int max = org.jds.flatfs.testkit.StorageFactories.current().maxKeyLength(DS);
+    Key longest = k("/" + "A".repeat(max));
     fs.put(longest, "ok".getBytes(UTF_8));
     assertArrayEquals("ok".getBytes(UTF_8), fs.get(longest));
     assertEquals(1, fs.query(org.jds.datastore.query.Query.all()).rest().size());
 
-    Key tooLong = k("/" + "B".repeat(251));
+    Key tooLong = k("/" + "B".repeat(max + 1));
     try {
       fs.put(tooLong, "x".getBytes(UTF_8));
       assertFalse(storage() instanceof LocalStorage, "a 256-byte name cannot exist on a local file system");

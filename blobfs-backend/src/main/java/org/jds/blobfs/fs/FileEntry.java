@@ -8,6 +8,8 @@ final class FileEntry {
   String name;
   long lengthXattr;
   long appendPos;
+  /** jds_gen xattr (0 if absent): orders files left with one name by a crashed replace. */
+  long generation;
   int refs;
   boolean deletePending;
   boolean hidden;

@@ -45,6 +45,11 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   static final String XATTR_NAME = "name";
   static final String XATTR_LENGTH = "length";
   static final String XATTR_IS_DELETED = "is_deleted";
+  /**
+   * Set by {@link #replaceFile} (u64 LE): when a crash leaves two files with one name, the higher
+   * generation is the newer one. SPDK ignores unknown xattrs.
+   */
+  static final String XATTR_GENERATION = "jds_gen";
 
   final Blobstore bs;
   final Object lock = new Object();
@@ -53,6 +58,8 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   /** List order: by blob id at load, then creation order. */
   private final LinkedHashMap<Long, FileEntry> byId = new LinkedHashMap<>();
   private final List<Long> orphans = new ArrayList<>();
+  /** Next {@link #XATTR_GENERATION}: above every generation seen at load. */
+  private long nextGeneration = 1;
 
   private PureBlobFileSystem(Blobstore bs) {
     this.bs = bs;
@@ -94,6 +101,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
 
   private void scan() throws IOException {
     List<Long> toDelete = new ArrayList<>();
+    List<Long> replaced = new ArrayList<>();
     for (long id : bs.blobIds()) {
       try (Blob b = bs.openBlob(id)) {
         byte[] n;
@@ -114,8 +122,21 @@ public final class PureBlobFileSystem implements BlobFileSystem {
           toDelete.add(id);
           continue;
         }
-        if (byName.containsKey(f.name)) {
-          orphans.add(id); // duplicate name: SPDK would list both; the first one wins here
+        f.generation = generation(b);
+        nextGeneration = Math.max(nextGeneration, f.generation + 1);
+        FileEntry other = byName.get(f.name);
+        if (other != null) {
+          // A crash inside replaceFile: the higher generation committed last and wins.
+          FileEntry loser = other.generation >= f.generation ? f : other;
+          if (loser == other) {
+            byName.remove(other.name);
+            byId.remove(other.blobId);
+          }
+          replaced.add(loser.blobId);
+          if (loser == other) {
+            byName.put(f.name, f);
+            byId.put(id, f);
+          }
           continue;
         }
         byName.put(f.name, f);
@@ -124,6 +145,18 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     }
     if (!bs.isReadOnly()) {
       for (long id : toDelete) bs.deleteBlob(id);
+      for (long id : replaced) bs.deleteBlob(id);
+    } else {
+      orphans.addAll(replaced);
+    }
+  }
+
+  private static long generation(Blob b) {
+    try {
+      byte[] g = b.getXattr(XATTR_GENERATION);
+      return g.length == 8 ? leU64(g) : 0;
+    } catch (NotFoundException e) {
+      return 0;
     }
   }
 
@@ -262,6 +295,48 @@ public final class PureBlobFileSystem implements BlobFileSystem {
       f.name = newName;
       byName.put(newName, f);
     }
+  }
+
+  /**
+   * Crash-atomic rename-with-replace (not in SPDK, whose rename deletes the target first): the
+   * source gets the new name and a fresh generation in one md write (the commit point); only then
+   * is the old target deleted, after {@code barrier} has made the commit durable. A crash in between
+   * leaves two files with the name; load keeps the higher generation and deletes the other.
+   */
+  public void replaceFile(String oldName, String newName, Barrier barrier) throws IOException {
+    checkName(newName);
+    checkName(oldName);
+    synchronized (lock) {
+      checkWritable();
+      FileEntry f = byName.get(oldName);
+      if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+      if (oldName.equals(newName)) return;
+      FileEntry target = byName.get(newName);
+      long gen = nextGeneration++;
+      Blob b = f.refs > 0 ? f.blob : bs.openBlob(f.blobId);
+      try {
+        b.setXattr(XATTR_NAME, encodeName(newName));
+        b.setXattr(XATTR_GENERATION, u64Le(gen));
+        b.syncMd();
+      } finally {
+        if (f.refs == 0) b.close();
+      }
+      f.generation = gen;
+      byName.remove(oldName);
+      f.name = newName;
+      byName.put(newName, f);
+      if (target != null) {
+        target.hidden = true;
+        barrier.run();
+        deleteEntry(target);
+      }
+    }
+  }
+
+  /** Makes the writes issued so far durable before a dependent write (a device flush). */
+  @FunctionalInterface
+  public interface Barrier {
+    void run() throws IOException;
   }
 
   @Override

@@ -17,6 +17,15 @@ public interface StorageFactory {
    */
   Storage open(Path hostDir) throws IOException;
 
+  /**
+   * The longest key (without its slash) a store at {@code dsPath} can hold: 250 where a file name
+   * element may have 255 bytes (250 + ".data"); flat backends whose limit covers the whole name
+   * override it.
+   */
+  default int maxKeyLength(String dsPath) {
+    return 250;
+  }
+
   /** A short name for test output. */
   String name();
 }

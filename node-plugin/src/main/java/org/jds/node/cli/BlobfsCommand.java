@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.datastore.Geometry;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
       BlobfsCommand.Rm.class,
       BlobfsCommand.Mv.class,
       BlobfsCommand.FsckCmd.class,
-      BlobfsCommand.DumpCmd.class
+      BlobfsCommand.DumpCmd.class,
+      BlobfsGrow.class
     })
 public final class BlobfsCommand implements Runnable {
   /** Raw byte streams for cat/put; tests replace them. */
@@ -101,11 +103,14 @@ public final class BlobfsCommand implements Runnable {
     @Option(names = "--size", paramLabel = "SIZE", description = "Image size (e.g. 64M), required for a new file.") String size;
     @Option(names = "--cluster-size", paramLabel = "N", description = "Cluster size in bytes (default 1M).") String clusterSize;
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
+    @Option(names = "--datastore", description = "Geometry measured for IPFS blocks (jds ds --store blobfs:IMG):"
+        + " 4 KiB clusters, md pages for one file per 32 KiB; --cluster-size/--md-pages still win.") boolean datastore;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      long cs = clusterSize == null ? BlobFileSystem.DEFAULT_CLUSTER_SIZE : parseSize(clusterSize);
+      long cs = clusterSize != null ? parseSize(clusterSize)
+          : datastore ? Geometry.DEFAULT.clusterSize() : BlobFileSystem.DEFAULT_CLUSTER_SIZE;
       if (cs > Integer.MAX_VALUE) throw new InvalidArgumentException("cluster size too large");
       FileBlockDevice dev;
       if (Files.exists(img)) {
@@ -117,6 +122,7 @@ public final class BlobfsCommand implements Runnable {
       }
       BsOptions o = new BsOptions().clusterSize((int) cs);
       if (mdPages != null) o.numMdPages(mdPages);
+      else if (datastore) o.numMdPages(Geometry.DEFAULT.mdPagesFor(dev.size()));
       try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(dev, o)) {
         spec.commandLine().getOut().printf("blobfs created: %d bytes, cluster %d, %d free clusters%n",
             dev.size(), cs, fs.blobstore().freeClusters());

@@ -13,6 +13,7 @@ import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
+import org.jds.flatfs.ShardId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +45,11 @@ public final class DsCommand implements Runnable {
   @Option(names = "--sync", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "fsync every write (default); --no-sync leaves it to the OS.")
   boolean sync;
+
+  @Option(names = "--shard", paramLabel = "SHARDFUN",
+      description = "Shard function for a store made on first use (blobfs image, export target), e.g. prefix/2;"
+          + " an existing store with another one is an error.")
+  String shard;
 
   private InputStream in = System.in;
   private OutputStream out = System.out;
@@ -124,6 +130,23 @@ public final class DsCommand implements Runnable {
     });
   }
 
+  @Command(name = "export", description = "Copy every key into another store (created if a missing flatfs:DIR).")
+  int export(@Option(names = "--to", required = true, paramLabel = "KIND:LOCATION") String to) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      long n = DsExport.run(StoreSpec.parse(store), StoreSpec.parse(to), shardId(), sync);
+      spec.commandLine().getOut().println(n);
+      return Jds.EXIT_OK;
+    } catch (BadInputException | DatastoreException e) {
+      err.println("jds: " + e.getMessage());
+      return Jds.EXIT_BAD_INPUT;
+    }
+  }
+
+  private ShardId shardId() throws BadInputException, DatastoreException {
+    return shard == null ? null : ShardId.parse(FlatfsCommand.normalize(shard));
+  }
+
   @Command(name = "du", description = "Print the store's disk usage in bytes.")
   int du() {
     return run(ds -> {
@@ -138,7 +161,7 @@ public final class DsCommand implements Runnable {
 
   private int run(Op op) {
     PrintWriter err = spec.commandLine().getErr();
-    try (Datastore ds = StoreSpec.parse(store).open(sync)) {
+    try (Datastore ds = StoreSpec.parse(store).open(sync, shardId(), false)) {
       return op.apply(ds);
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());

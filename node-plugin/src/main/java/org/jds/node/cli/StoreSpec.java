@@ -1,15 +1,19 @@
 package org.jds.node.cli;
 
+import java.nio.file.Path;
+import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.ShardId;
 
 /**
- * A {@code --store} argument, {@code KIND:LOCATION}. Only {@code flatfs:DIR} exists so far; new kinds
- * (e.g. {@code blobfs:IMG}) add a constant and a case in {@link #open}.
+ * A {@code --store} argument, {@code KIND:LOCATION}: {@code flatfs:DIR} or {@code blobfs:IMG}. New
+ * kinds add a constant and a case in {@link #open}.
  */
 public record StoreSpec(String kind, String location) {
   public static final String FLATFS = "flatfs";
+  public static final String BLOBFS = "blobfs";
 
   /** Parses {@code KIND:LOCATION}. */
   public static StoreSpec parse(String spec) throws BadInputException {
@@ -18,15 +22,47 @@ public record StoreSpec(String kind, String location) {
       throw new BadInputException("invalid --store '" + spec + "': expected KIND:LOCATION, e.g. flatfs:DIR");
     }
     String kind = spec.substring(0, colon);
-    if (!kind.equals(FLATFS)) {
-      throw new BadInputException("unknown store kind '" + kind + "' in --store (known: " + FLATFS + ")");
+    if (!kind.equals(FLATFS) && !kind.equals(BLOBFS)) {
+      throw new BadInputException("unknown store kind '" + kind + "' in --store (known: " + FLATFS + ", " + BLOBFS + ")");
     }
     return new StoreSpec(kind, spec.substring(colon + 1));
   }
 
   /** Opens the existing store. */
   public Datastore open(boolean sync) throws BadInputException, DatastoreException {
+    return open(sync, null, false);
+  }
+
+  /**
+   * Opens the store. A blobfs image (made by {@code jds blobfs mkfs}) becomes a datastore on first
+   * use, with {@code shard} or next-to-last/2; an explicit {@code shard} that differs from the
+   * store's gives flatfs's mismatch error.
+   *
+   * @param create whether a missing flatfs directory is created (export targets)
+   */
+  public Datastore open(boolean sync, ShardId shard, boolean create) throws BadInputException, DatastoreException {
+    if (kind.equals(BLOBFS)) {
+      return BlobfsDatastore.open(Path.of(location), shard, sync);
+    }
     LocalDirs dirs = LocalDirs.of(location);
-    return FlatfsDatastore.open(dirs.storage(), dirs.paths().get(0), sync);
+    String dir = dirs.paths().get(0);
+    if (create || shard != null) {
+      return FlatfsDatastore.createOrOpen(dirs.storage(), dir, shard == null ? ShardId.DEFAULT : shard, sync);
+    }
+    return FlatfsDatastore.open(dirs.storage(), dir, sync);
+  }
+
+  /** The shard function of a flatfs-format store, or null for other kinds. */
+  public static ShardId shardOf(Datastore ds) {
+    FlatfsDatastore f = flatfsOf(ds);
+    return f == null ? null : f.shardId();
+  }
+
+  /** The flatfs engine of a flatfs-format store (flatfs or blobfs), or null. */
+  static FlatfsDatastore flatfsOf(Datastore ds) {
+    if (ds instanceof FlatfsDatastore f) {
+      return f;
+    }
+    return ds instanceof BlobfsDatastore b ? b.flatfs() : null;
   }
 }

@@ -1,0 +1,68 @@
+package org.jds.blobfs.blobstore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.device.FileBlockDevice;
+
+/**
+ * Offline {@code spdk_bs_grow} on an image file: init reserved room for the cluster mask to grow
+ * (§2.2: {@code max(mask_pages(M), mask_pages(T))} pages), so the store can take up to {@link
+ * #maxSize} bytes. Grow extends the file (sparse), rewrites the cluster mask with the new length
+ * (§3.1: the only mask grow writes) and then the super block with the new size, clean=1.
+ */
+public final class Grow {
+  private Grow() {}
+
+  /** The largest size the store can grow to: the reserved cluster-mask room in clusters. */
+  public static long maxSize(SuperBlock sb) {
+    long pages = (long) sb.blobidMaskStart - sb.clusterMaskStart;
+    return (pages * Blobstore.PAGE - BitMask.OFF_BITS) * 8 * sb.clusterSize;
+  }
+
+  /**
+   * Grows the store in {@code img} to {@code newSize} bytes (rounded down to whole clusters). A dirty
+   * image is recovered and cleanly unloaded first.
+   *
+   * @return the new number of clusters
+   */
+  public static long grow(Path img, long newSize, int blockSize) throws IOException {
+    Blobstore.load(FileBlockDevice.open(img, false, blockSize), null).close(); // recover, clean unload
+    try (FileBlockDevice dev = FileBlockDevice.open(img, false, blockSize)) {
+      byte[] raw = new byte[SuperBlock.SIZE];
+      dev.read(0, ByteBuffer.wrap(raw));
+      SuperBlock sb = SuperBlock.decode(raw, dev.size(), null);
+      long oldT = sb.totalClusters(dev.size());
+      long newT = newSize / sb.clusterSize;
+      if (newT < oldT) {
+        throw new InvalidArgumentException("cannot shrink a blobstore: " + newSize + " < " + oldT * sb.clusterSize + " bytes");
+      }
+      if (newT * sb.clusterSize > maxSize(sb)) {
+        throw new NoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes (the cluster mask room"
+            + " reserved at init); re-create it larger");
+      }
+      byte[] region = new byte[sb.clusterMaskLen * Blobstore.PAGE];
+      dev.read((long) sb.clusterMaskStart * Blobstore.PAGE, ByteBuffer.wrap(region));
+      BitSet used = BitMask.decode(region, BitMask.TYPE_USED_CLUSTERS, oldT, (long) sb.clusterMaskStart * Blobstore.PAGE,
+          "used cluster mask");
+      long bytes = newT * sb.clusterSize;
+      if (Files.size(img) < bytes) {
+        FileBlockDevice.create(img, bytes, blockSize).close();
+      }
+      int pages = BitMask.pagesFor(newT);
+      dev.write((long) sb.clusterMaskStart * Blobstore.PAGE,
+          ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_CLUSTERS, used, newT, pages)));
+      dev.flush(); // the mask before the super that makes it count
+      sb.clusterMaskLen = pages;
+      sb.size = bytes;
+      sb.clean = true;
+      dev.write(0, ByteBuffer.wrap(sb.encode()));
+      dev.flush();
+      return newT;
+    }
+  }
+}

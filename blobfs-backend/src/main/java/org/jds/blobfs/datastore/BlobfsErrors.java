@@ -1,0 +1,52 @@
+package org.jds.blobfs.datastore;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.jds.blobfs.AlreadyExistsException;
+import org.jds.blobfs.NameTooLongException;
+import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.ReadOnlyException;
+import org.jds.flatfs.storage.NoSpaceException;
+import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.PathExistsException;
+import org.jds.flatfs.storage.ReadOnlyStorageException;
+import org.jds.flatfs.storage.StorageException;
+
+/** Maps blobfs engine and device errors onto the storage SPI's, so flatfs reports them as usual. */
+final class BlobfsErrors {
+  private BlobfsErrors() {}
+
+  static StorageException map(String op, String path, IOException e) {
+    if (e instanceof StorageException se) {
+      return se;
+    }
+    if (e instanceof NotFoundException) {
+      return new NoSuchPathException(op, path);
+    }
+    if (e instanceof AlreadyExistsException) {
+      return new PathExistsException(op, path);
+    }
+    if (e instanceof org.jds.blobfs.NoSpaceException) {
+      return new NoSpaceException(op, path, e);
+    }
+    if (e instanceof ReadOnlyException) {
+      return new ReadOnlyStorageException(op, path, "read-only file system", e);
+    }
+    if (e instanceof NameTooLongException) {
+      return new StorageException(op, path, "file name too long", e);
+    }
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (why.toLowerCase(Locale.ROOT).contains("no space left")) {
+      return new NoSpaceException(op, path, e);
+    }
+    return new StorageException(op, path, why, e);
+  }
+
+  static StorageException isDirectory(String op, String path) {
+    return new StorageException(op, path, "is a directory", null);
+  }
+
+  static StorageException notDirectory(String op, String path) {
+    return new StorageException(op, path, "not a directory", null);
+  }
+}

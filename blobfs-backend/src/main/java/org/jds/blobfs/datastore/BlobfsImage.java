@@ -1,0 +1,80 @@
+package org.jds.blobfs.datastore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.device.BlockDevice;
+import org.jds.blobfs.device.FileBlockDevice;
+import org.jds.blobfs.fs.PureBlobFileSystem;
+import org.jds.flatfs.storage.StorageException;
+
+/** Opens and formats blobfs images as {@link BlobfsStorage}. */
+public final class BlobfsImage {
+  /** The io_unit the CLI formats with (SPDK's AIO bdev default for regular files). */
+  public static final int BLOCK_SIZE = 512;
+
+  private BlobfsImage() {}
+
+  /**
+   * Loads an existing blobfs image.
+   *
+   * @param durableReplace flush a rename-over's commit before deleting the old target (use with
+   *     flatfs sync=true)
+   * @throws StorageException if it is missing, not a blobstore, or of another bstype
+   */
+  public static BlobfsStorage open(Path img, boolean durableReplace) throws StorageException {
+    if (!Files.isRegularFile(img) && !Files.exists(img)) {
+      throw new org.jds.flatfs.storage.NoSuchPathException("open", img.toString());
+    }
+    BlockDevice dev;
+    try {
+      dev = FileBlockDevice.open(img, false, BLOCK_SIZE);
+    } catch (IOException e) {
+      throw BlobfsErrors.map("open", img.toString(), e);
+    }
+    return open(dev, img.toString(), durableReplace);
+  }
+
+  /** Loads the blobfs on {@code dev} (closed on failure); {@code label} names it in messages. */
+  public static BlobfsStorage open(BlockDevice dev, String label, boolean durableReplace) throws StorageException {
+    GroupCommitDevice gc = new GroupCommitDevice(dev);
+    try {
+      PureBlobFileSystem fs = PureBlobFileSystem.load(gc);
+      try {
+        return new BlobfsStorage(fs, gc, label, durableReplace);
+      } catch (StorageException e) {
+        fs.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      closeQuietly(gc); // idempotent: the engine may have closed it already
+      throw BlobfsErrors.map("open", label, e);
+    }
+  }
+
+  /** Formats {@code img} (created sparse, or grown to {@code size}) as an empty blobfs and opens it. */
+  public static BlobfsStorage create(Path img, long size, Geometry g, boolean durableReplace) throws StorageException {
+    GroupCommitDevice gc = null;
+    try {
+      gc = new GroupCommitDevice(FileBlockDevice.create(img, size, BLOCK_SIZE));
+      GroupCommitDevice dev = gc;
+      BsOptions o = new BsOptions().clusterSize(g.clusterSize()).numMdPages(g.mdPagesFor(size));
+      PureBlobFileSystem fs = dev.strict(() -> PureBlobFileSystem.mkfs(dev, o));
+      return new BlobfsStorage(fs, dev, img.toString(), durableReplace);
+    } catch (IOException e) {
+      closeQuietly(gc);
+      throw BlobfsErrors.map("mkfs", img.toString(), e);
+    }
+  }
+
+  private static void closeQuietly(BlockDevice dev) {
+    if (dev != null) {
+      try {
+        dev.close();
+      } catch (IOException e) {
+        // the original error matters
+      }
+    }
+  }
+}

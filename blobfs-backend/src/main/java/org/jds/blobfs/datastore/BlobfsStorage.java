@@ -1,0 +1,580 @@
+package org.jds.blobfs.datastore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jds.blobfs.fs.BlobFile;
+import org.jds.blobfs.fs.BlobFileSystem;
+import org.jds.blobfs.fs.PureBlobFileSystem;
+import org.jds.flatfs.FlatfsException;
+import org.jds.flatfs.Layout;
+import org.jds.flatfs.ShardId;
+import org.jds.flatfs.storage.CreateMode;
+import org.jds.flatfs.storage.DirectoryListing;
+import org.jds.flatfs.storage.FileAccess;
+import org.jds.flatfs.storage.FileStat;
+import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.PathExistsException;
+import org.jds.flatfs.storage.Storage;
+import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StoragePaths;
+import org.jds.flatfs.storage.WritableFile;
+
+/**
+ * flatfs's {@link Storage} on a blobfs image: names are mapped by {@link BlobfsNames}, the tree is
+ * served from the in-memory {@link PathIndex}, data goes through {@link PureBlobFileSystem}.
+ *
+ * <p><b>Durability.</b> Every engine write reaches the image file at once, so a process crash
+ * loses nothing a call returned from. {@link WritableFile#sync()} and {@link #syncDirectory} are
+ * group-committed device flushes ({@link GroupCommitDevice}). Rename over an existing file is
+ * crash-atomic ({@link PureBlobFileSystem#replaceFile}); with {@code durableReplace} its commit is
+ * flushed before the old target is deleted, so a power loss cannot lose both.
+ *
+ * <p><b>Threads.</b> One lock guards the index and every namespace change; file data is read and
+ * appended outside it (the engine serialises appends itself).
+ */
+public final class BlobfsStorage implements Storage {
+  private static final int TEMP_NAME_ATTEMPTS = 10000;
+
+  private final PureBlobFileSystem fs;
+  private final GroupCommitDevice device;
+  private final String image;
+  private final boolean durableReplace;
+  private final Object lock = new Object();
+  private final PathIndex index = new PathIndex();
+  private final Map<String, ShardId> shards = new HashMap<>();
+  private final List<String> foreign = new ArrayList<>();
+  private boolean closed;
+
+  BlobfsStorage(PureBlobFileSystem fs, GroupCommitDevice device, String image, boolean durableReplace)
+      throws StorageException {
+    this.fs = fs;
+    this.device = device;
+    this.image = image;
+    this.durableReplace = durableReplace;
+    load();
+  }
+
+  /** Builds the index: SHARDING files first (they decide the mapping), then every name. */
+  private void load() throws StorageException {
+    List<String> names = fs.list();
+    for (String n : names) {
+      if (n.endsWith("/" + Layout.SHARDING_FN) && !n.endsWith("/") && n.startsWith("/") && !n.substring(1).contains("//")) {
+        String dir = StoragePaths.parent(n.substring(1));
+        ShardId f = parseSharding(n);
+        if (f != null) {
+          shards.put(dir, f);
+        }
+      }
+    }
+    for (String n : names) {
+      BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
+      if (p == null || index.get(p.path()) != null) {
+        foreign.add(n);
+        continue;
+      }
+      index.put(p.path(), new PathIndex.Node(p.directory(), n));
+    }
+  }
+
+  private ShardId parseSharding(String name) throws StorageException {
+    try {
+      return ShardId.parse(new String(readName(name, name), StandardCharsets.UTF_8));
+    } catch (FlatfsException e) {
+      return null; // not a datastore: everything in that directory stays literal
+    }
+  }
+
+  /** blobfs names that map to no storage path (written by other tools); left untouched. */
+  public List<String> foreignNames() {
+    synchronized (lock) {
+      return new ArrayList<>(foreign);
+    }
+  }
+
+  /** The engine under this storage. */
+  public PureBlobFileSystem fileSystem() {
+    return fs;
+  }
+
+  /** Device flushes so far (group commit shares them). */
+  public long flushCount() {
+    return device.flushCount();
+  }
+
+  // ---- reads -----------------------------------------------------------------------------------
+
+  private static void checkPath(String op, String path) throws StorageException {
+    if (path.isEmpty()) {
+      return;
+    }
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        throw new StorageException(op, path, "invalid storage path", null);
+      }
+    }
+  }
+
+  /** Opens the file at {@code path} for reading; the caller reads outside the lock. */
+  private BlobFile openForRead(String op, String path) throws StorageException {
+    checkPath(op, path);
+    synchronized (lock) {
+      PathIndex.Node n = index.get(path);
+      if (n == null || n.dir()) {
+        if (index.isDir(path)) {
+          throw BlobfsErrors.isDirectory(op, path);
+        }
+        throw absent(op, path);
+      }
+      try {
+        return fs.openFile(n.name(), 0);
+      } catch (IOException e) {
+        throw BlobfsErrors.map(op, path, e);
+      }
+    }
+  }
+
+  /** Like a local file system, a name that cannot exist is ENAMETOOLONG rather than absent. */
+  private StorageException absent(String op, String path) {
+    String name = BlobfsNames.fileName(path, shards::get);
+    if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
+      return new StorageException(op, path, "file name too long", null);
+    }
+    return new NoSuchPathException(op, path);
+  }
+
+  @Override
+  public byte[] readAll(String path) throws StorageException {
+    return readFrom(openForRead("read", path), "read", path, 0, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public byte[] read(String path, long offset, int length) throws StorageException {
+    return readFrom(openForRead("read", path), "read", path, offset, length);
+  }
+
+  private byte[] readName(String name, String path) throws StorageException {
+    try {
+      return readFrom(fs.openFile(name, 0), "read", path, 0, Integer.MAX_VALUE);
+    } catch (IOException e) {
+      throw BlobfsErrors.map("read", path, e);
+    }
+  }
+
+  private static byte[] readFrom(BlobFile f, String op, String path, long offset, int length) throws StorageException {
+    try (f) {
+      long len = f.length();
+      if (len - Math.min(offset, len) > Integer.MAX_VALUE - 8) {
+        throw new StorageException(op, path, "file too large", null);
+      }
+      int n = (int) Math.max(0, Math.min(length, len - offset));
+      byte[] out = new byte[n];
+      int done = 0;
+      while (done < n) {
+        long r = f.read(offset + done, out, done, n - done);
+        if (r <= 0) {
+          throw new StorageException(op, path, "short read", null);
+        }
+        done += (int) r;
+      }
+      return out;
+    } catch (IOException e) {
+      throw BlobfsErrors.map(op, path, e);
+    }
+  }
+
+  @Override
+  public FileStat stat(String path) throws StorageException {
+    checkPath("stat", path);
+    synchronized (lock) {
+      PathIndex.Node n = index.get(path);
+      if (n != null && !n.dir()) {
+        try {
+          return new FileStat(false, fs.stat(n.name()).size());
+        } catch (IOException e) {
+          throw BlobfsErrors.map("stat", path, e);
+        }
+      }
+      if (index.isDir(path)) {
+        return new FileStat(true, 0);
+      }
+      throw absent("stat", path);
+    }
+  }
+
+  /**
+   * A live listing: each {@code next()} looks up the following child in the index, so names
+   * removed meanwhile are not returned (as readdir on a local directory mostly behaves).
+   */
+  @Override
+  public DirectoryListing list(String dir) throws StorageException {
+    checkPath("open", dir);
+    synchronized (lock) {
+      if (!index.isDir(dir)) {
+        if (index.get(dir) != null) {
+          throw BlobfsErrors.notDirectory("open", dir);
+        }
+        throw new NoSuchPathException("open", dir);
+      }
+    }
+    return new DirectoryListing() {
+      private String last;
+      private boolean done;
+
+      @Override
+      public String next() {
+        if (done) {
+          return null;
+        }
+        synchronized (lock) {
+          last = index.nextChild(dir, last);
+        }
+        done = last == null;
+        return last;
+      }
+
+      @Override
+      public void close() {
+        done = true;
+      }
+    };
+  }
+
+  // ---- writes ----------------------------------------------------------------------------------
+
+  /** The parent of {@code path} must be an existing directory. */
+  private void checkParent(String op, String path) throws StorageException {
+    String parent = StoragePaths.parent(path);
+    if (!index.isDir(parent)) {
+      if (index.get(parent) != null) {
+        throw BlobfsErrors.notDirectory(op, path);
+      }
+      throw new NoSuchPathException(op, path);
+    }
+  }
+
+  private void checkOpen(String op, String path) throws StorageException {
+    if (closed) {
+      throw new StorageException(op, path, "storage is closed", null);
+    }
+  }
+
+  @Override
+  public WritableFile createTemp(String dir, String prefix) throws StorageException {
+    for (int i = 0; i < TEMP_NAME_ATTEMPTS; i++) {
+      String name = prefix + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt());
+      try {
+        return create(StoragePaths.join(dir, name), CreateMode.EXCLUSIVE, FileAccess.PRIVATE);
+      } catch (PathExistsException e) {
+        // collision: try another name
+      }
+    }
+    throw new StorageException("createtemp", StoragePaths.join(dir, prefix + "*"), "file exists", null);
+  }
+
+  /** blobfs has no permissions, so {@code access} is ignored. */
+  @Override
+  public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
+    checkPath("open", path);
+    if (path.isEmpty()) {
+      throw BlobfsErrors.isDirectory("open", path);
+    }
+    synchronized (lock) {
+      checkOpen("open", path);
+      checkParent("open", path);
+      PathIndex.Node n = index.get(path);
+      if (index.isDir(path)) {
+        throw BlobfsErrors.isDirectory("open", path);
+      }
+      try {
+        if (n != null) {
+          if (mode == CreateMode.EXCLUSIVE) {
+            throw new PathExistsException("open", path);
+          }
+          BlobFile f = fs.openFile(n.name(), 0);
+          try {
+            f.truncate(0);
+          } catch (IOException e) {
+            closeQuietly(f);
+            throw e;
+          }
+          return new BlobfsWritableFile(this, path, f);
+        }
+        String name = BlobfsNames.fileName(path, shards::get);
+        BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE);
+        index.put(path, new PathIndex.Node(false, name));
+        return new BlobfsWritableFile(this, path, f);
+      } catch (IOException e) {
+        throw BlobfsErrors.map("open", path, e);
+      }
+    }
+  }
+
+  private static void closeQuietly(BlobFile f) {
+    try {
+      f.close();
+    } catch (IOException e) {
+      // the original error matters
+    }
+  }
+
+  void flush(String path) throws StorageException {
+    try {
+      device.durableFlush();
+    } catch (IOException e) {
+      throw BlobfsErrors.map("sync", path, e);
+    }
+  }
+
+  /** Called when a written file is closed: a SHARDING file may change the name mapping. */
+  void closed(String path) throws StorageException {
+    if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
+      synchronized (lock) {
+        shardingChanged(StoragePaths.parent(path));
+      }
+    }
+  }
+
+  @Override
+  public boolean mkdir(String path) throws StorageException {
+    checkPath("mkdir", path);
+    if (path.isEmpty()) {
+      return false;
+    }
+    synchronized (lock) {
+      checkOpen("mkdir", path);
+      checkParent("mkdir", path);
+      if (index.exists(path)) {
+        return false;
+      }
+      if (BlobfsNames.isVirtualDir(path, shards::get)) {
+        index.put(path, new PathIndex.Node(true, null));
+        return true;
+      }
+      String marker = BlobfsNames.dirName(path);
+      try {
+        fs.createFile(marker);
+      } catch (IOException e) {
+        throw BlobfsErrors.map("mkdir", path, e);
+      }
+      index.put(path, new PathIndex.Node(true, marker));
+      return true;
+    }
+  }
+
+  @Override
+  public void mkdirs(String path) throws StorageException {
+    checkPath("mkdir", path);
+    String cur = "";
+    for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
+      cur = StoragePaths.join(cur, part);
+      synchronized (lock) {
+        if (index.get(cur) != null && !index.get(cur).dir()) {
+          throw BlobfsErrors.notDirectory("mkdir", cur);
+        }
+      }
+      mkdir(cur);
+    }
+  }
+
+  @Override
+  public void rename(String from, String to) throws StorageException {
+    checkPath("rename", from);
+    checkPath("rename", to);
+    String both = from + " " + to;
+    synchronized (lock) {
+      checkOpen("rename", both);
+      PathIndex.Node src = index.get(from);
+      if (src == null) {
+        throw index.isDir(from) ? BlobfsErrors.isDirectory("rename", both) : new NoSuchPathException("rename", both);
+      }
+      if (src.dir()) {
+        throw BlobfsErrors.isDirectory("rename", both);
+      }
+      checkParent("rename", to);
+      if (index.isDir(to)) {
+        throw BlobfsErrors.isDirectory("rename", both);
+      }
+      if (from.equals(to)) {
+        return;
+      }
+      PathIndex.Node dst = index.get(to);
+      String toName = dst != null ? dst.name() : BlobfsNames.fileName(to, shards::get);
+      try {
+        fs.replaceFile(src.name(), toName, durableReplace ? device::durableFlush : () -> {});
+      } catch (IOException e) {
+        throw BlobfsErrors.map("rename", both, e);
+      }
+      index.remove(from);
+      keepParent(from);
+      index.put(to, new PathIndex.Node(false, toName));
+      if (StoragePaths.name(from).equals(Layout.SHARDING_FN)) {
+        shardingChanged(StoragePaths.parent(from));
+      }
+      if (StoragePaths.name(to).equals(Layout.SHARDING_FN)) {
+        shardingChanged(StoragePaths.parent(to));
+      }
+    }
+  }
+
+  @Override
+  public void delete(String path) throws StorageException {
+    checkPath("remove", path);
+    synchronized (lock) {
+      checkOpen("remove", path);
+      PathIndex.Node n = index.get(path);
+      if (n == null) {
+        if (!index.isDir(path)) {
+          throw new NoSuchPathException("remove", path);
+        }
+        throw new StorageException("remove", path, path.isEmpty() ? "device or resource busy" : "directory not empty", null);
+      }
+      if (n.dir() && index.hasChildren(path)) {
+        throw new StorageException("remove", path, "directory not empty", null);
+      }
+      removeNode(path, n);
+      keepParent(path);
+      if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
+        shardingChanged(StoragePaths.parent(path));
+      }
+    }
+  }
+
+  /** A directory implied only by its files stays when the last one goes (it becomes explicit). */
+  private void keepParent(String path) {
+    String parent = StoragePaths.parent(path);
+    if (!parent.isEmpty() && index.get(parent) == null) {
+      index.put(parent, new PathIndex.Node(true, null));
+    }
+  }
+
+  private void removeNode(String path, PathIndex.Node n) throws StorageException {
+    if (n.name() != null) {
+      try {
+        fs.deleteFile(n.name());
+      } catch (IOException e) {
+        throw BlobfsErrors.map("remove", path, e);
+      }
+    }
+    index.remove(path);
+  }
+
+  @Override
+  public void deleteTree(String path) throws StorageException {
+    checkPath("removeall", path);
+    synchronized (lock) {
+      checkOpen("removeall", path);
+      boolean sharding = false;
+      for (Map.Entry<String, PathIndex.Node> e : index.subtree(path)) {
+        sharding |= StoragePaths.name(e.getKey()).equals(Layout.SHARDING_FN);
+        removeNode(e.getKey(), e.getValue());
+      }
+      if (sharding) {
+        shards.keySet().removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
+      }
+    }
+  }
+
+  @Override
+  public void syncDirectory(String dir) throws StorageException {
+    checkPath("sync", dir);
+    flush(dir);
+  }
+
+  /**
+   * Re-reads {@code dir}/SHARDING and, if the shard function changed, renames the files whose
+   * blobfs name depends on it (two passes through unique temporary names, so no name is ever
+   * taken twice). Not crash-atomic; only conversions change an existing SHARDING.
+   */
+  private void shardingChanged(String dir) throws StorageException {
+    PathIndex.Node n = index.get(StoragePaths.join(dir, Layout.SHARDING_FN));
+    ShardId next = n == null || n.dir() ? null : parseSharding(n.name());
+    ShardId prev = shards.get(dir);
+    if (next == null ? prev == null : next.equals(prev)) {
+      return;
+    }
+    Map<String, ShardId> after = new HashMap<>(shards);
+    if (next == null) {
+      after.remove(dir);
+    } else {
+      after.put(dir, next);
+    }
+    List<String[]> moves = new ArrayList<>(); // path, temp name, final name
+    for (Map.Entry<String, PathIndex.Node> e : index.filesWithinTwoLevels(dir)) {
+      String want = BlobfsNames.fileName(e.getKey(), after::get);
+      if (!want.equals(e.getValue().name())) {
+        moves.add(new String[] {e.getKey(), e.getValue().name(), want});
+      }
+    }
+    try {
+      for (int i = 0; i < moves.size(); i++) {
+        String tmp = "/" + StoragePaths.join(dir, ".remap-" + i + "-" + System.nanoTime());
+        fs.renameFile(moves.get(i)[1], tmp);
+        moves.get(i)[1] = tmp;
+      }
+      for (String[] m : moves) {
+        fs.renameFile(m[1], m[2]);
+        index.put(m[0], new PathIndex.Node(false, m[2]));
+      }
+    } catch (IOException e) {
+      throw BlobfsErrors.map("rename", dir, e);
+    }
+    shards.clear();
+    shards.putAll(after);
+  }
+
+  /**
+   * flatfs never removes shard directories, so an empty one must outlive the session: it gets a
+   * marker at close (a crash only loses empty directories, which hold no data).
+   */
+  private void persistEmptyVirtualDirs() {
+    List<String> empty = new ArrayList<>();
+    for (Map.Entry<String, PathIndex.Node> e : index.all()) {
+      if (e.getValue().dir() && e.getValue().name() == null && !index.hasChildren(e.getKey())) {
+        empty.add(e.getKey());
+      }
+    }
+    for (String d : empty) {
+      try {
+        fs.createFile(BlobfsNames.dirName(d));
+        index.put(d, new PathIndex.Node(true, BlobfsNames.dirName(d)));
+      } catch (IOException e) {
+        // best effort (e.g. a full image): an empty directory holds no data, the clean unload matters
+      }
+    }
+  }
+
+  @Override
+  public String describe(String path) {
+    return path.isEmpty() ? "blobfs:" + image : "blobfs:" + image + ":/" + path;
+  }
+
+  /** Unloads the image cleanly (every engine barrier a real flush) and closes the device. */
+  @Override
+  public void close() throws StorageException {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        persistEmptyVirtualDirs();
+        device.strict(() -> {
+          fs.close();
+          return null;
+        });
+      } catch (IOException e) {
+        throw BlobfsErrors.map("close", "", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BlobfsStorage[" + image + "]";
+  }
+}

@@ -1,0 +1,151 @@
+package org.jds.blobfs.datastore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.jds.blobfs.device.BlockDevice;
+
+/**
+ * Wraps the image device so that durability is paid for only where a caller needs it.
+ *
+ * <p>The engine calls {@link #flush()} as an ordering barrier after many small metadata steps.
+ * Positional writes already survive a process crash (they sit in the OS page cache), so those
+ * barriers only matter for power loss; here they are skipped unless (a) the super block was written
+ * since the last flush (the clean flag must reach the disk before any dependent write), or (b) the
+ * calling thread is inside {@link #strict}. Callers that promise durability call {@link
+ * #durableFlush()}, which is a group commit: concurrent callers share one fdatasync, and a caller
+ * returns only after a flush that started after its call.
+ */
+final class GroupCommitDevice implements BlockDevice {
+  private final BlockDevice dev;
+  private final ThreadLocal<Integer> strictDepth = ThreadLocal.withInitial(() -> 0);
+  private volatile boolean superWritten;
+
+  private final Object lock = new Object();
+  /** Tickets handed out to callers of durableFlush, and the highest ticket known durable. */
+  private long requested;
+  private long completed;
+  private boolean flushing;
+  private long flushes;
+  private boolean closed;
+
+  GroupCommitDevice(BlockDevice dev) {
+    this.dev = dev;
+  }
+
+  /** Work whose engine barriers must be real device flushes. */
+  interface IoWork<T> {
+    T run() throws IOException;
+  }
+
+  <T> T strict(IoWork<T> work) throws IOException {
+    strictDepth.set(strictDepth.get() + 1);
+    try {
+      return work.run();
+    } finally {
+      strictDepth.set(strictDepth.get() - 1);
+    }
+  }
+
+  /** Returns once everything written before the call is on stable storage. */
+  void durableFlush() throws IOException {
+    long ticket;
+    synchronized (lock) {
+      ticket = ++requested;
+      boolean interrupted = false;
+      while (completed < ticket && flushing) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // durability first; the flag is restored below
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (completed >= ticket) {
+        return;
+      }
+      flushing = true;
+      ticket = requested; // this flush covers every ticket issued so far
+    }
+    boolean ok = false;
+    try {
+      superWritten = false;
+      dev.flush();
+      ok = true;
+    } finally {
+      synchronized (lock) {
+        flushing = false;
+        if (ok) {
+          completed = Math.max(completed, ticket);
+          flushes++;
+        }
+        lock.notifyAll();
+      }
+    }
+  }
+
+  /** Device flushes issued so far (for tests and the benchmark). */
+  long flushCount() {
+    synchronized (lock) {
+      return flushes;
+    }
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (superWritten || strictDepth.get() > 0) {
+      durableFlush();
+    }
+  }
+
+  @Override
+  public long size() {
+    return dev.size();
+  }
+
+  @Override
+  public int blockSize() {
+    return dev.blockSize();
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return dev.isReadOnly();
+  }
+
+  @Override
+  public void read(long offset, ByteBuffer dst) throws IOException {
+    dev.read(offset, dst);
+  }
+
+  @Override
+  public void write(long offset, ByteBuffer src) throws IOException {
+    if (offset < 4096) {
+      superWritten = true;
+    }
+    dev.write(offset, src);
+  }
+
+  @Override
+  public void discard(long offset, long length) throws IOException {
+    dev.discard(offset, length);
+  }
+
+  @Override
+  public boolean tryUnmap(long offset, long length) throws IOException {
+    return dev.tryUnmap(offset, length);
+  }
+
+  /** Idempotent, so error paths may close it whether or not the engine already did. */
+  @Override
+  public void close() throws IOException {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    dev.close();
+  }
+}

@@ -1,0 +1,68 @@
+package org.jds.blobfs.datastore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.jds.flatfs.ShardId;
+import org.junit.jupiter.api.Test;
+
+/** The path ↔ name mapping: flat key files, literal everything else, the escape, the round trip. */
+class BlobfsNamesTest {
+  /** A store at the root (next-to-last/2), one at "ds" (prefix/2), one at "p0" (prefix/0). */
+  private final Map<String, ShardId> stores = Map.of("", ShardId.DEFAULT, "ds", ShardId.prefix(2), "p0", ShardId.prefix(0));
+  private final BlobfsNames.Shards shards = stores::get;
+
+  private void roundTrip(String path, String name) {
+    assertEquals(name, BlobfsNames.fileName(path, shards), path);
+    assertEquals(new BlobfsNames.Parsed(path, false), BlobfsNames.parse(name, shards), name);
+  }
+
+  @Test
+  void keyFilesAreFlat() {
+    roundTrip("UU/QUUX.data", "/QUUX.data");
+    roundTrip("ds/QU/QUUX.data", "/ds/QUUX.data");
+    roundTrip("p0/QUUX.data", "/p0/QUUX.data"); // shard "" puts files in the store directory itself
+  }
+
+  @Test
+  void everythingElseIsLiteral() {
+    roundTrip("SHARDING", "/SHARDING");
+    roundTrip("diskUsage.cache", "/diskUsage.cache");
+    roundTrip(".temp/temp-123", "/.temp/temp-123");
+    roundTrip(".temp/batch-1-2/QUUX.data", "/.temp/batch-1-2/QUUX.data");
+    roundTrip("AB/foo.data", "/AB/foo.data"); // does not shard to AB: a stray file, kept as is
+    roundTrip("other/x/y.data", "/other/x/y.data"); // not in a store
+  }
+
+  @Test
+  void aDataFileInTheStoreRootIsEscaped() {
+    roundTrip("ROOT.data", "//ROOT.data");
+    roundTrip("ds/ROOT.data", "/ds//ROOT.data");
+  }
+
+  @Test
+  void directoriesAndForeignNames() {
+    assertEquals("/.temp/", BlobfsNames.dirName(".temp"));
+    assertEquals(new BlobfsNames.Parsed("ds/.temp", true), BlobfsNames.parse("/ds/.temp/", shards));
+    assertTrue(BlobfsNames.isVirtualDir("UU", shards));
+    assertTrue(BlobfsNames.isVirtualDir("ds/QU", shards));
+    assertFalse(BlobfsNames.isVirtualDir(".temp", shards));
+    assertFalse(BlobfsNames.isVirtualDir("other/x", shards));
+    assertNull(BlobfsNames.parse("000012.sst", shards));
+    assertNull(BlobfsNames.parse("/a/../b", shards));
+    assertNull(BlobfsNames.parse("/", shards));
+  }
+
+  @Test
+  void overLongTempNamesAreHashed() {
+    String key = "A".repeat(240);
+    String staged = ".temp/batch-1795612386705268413-3744890615943664420/" + key + ".data";
+    String name = BlobfsNames.fileName(staged, shards);
+    assertTrue(name.startsWith("/.temp/~") && name.length() < 64, name);
+    assertEquals(name, BlobfsNames.fileName(staged, shards));
+    assertEquals("/" + key + ".data", BlobfsNames.fileName("AA/" + key + ".data", shards));
+  }
+}

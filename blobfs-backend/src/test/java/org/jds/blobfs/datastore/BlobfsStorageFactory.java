@@ -1,0 +1,36 @@
+package org.jds.blobfs.datastore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jds.flatfs.storage.Storage;
+import org.jds.flatfs.testkit.StorageFactory;
+
+/**
+ * Runs the flatfs behaviour tests on blobfs: each host directory holds one sparse image. Named by
+ * the system property {@code jds.flatfs.storageFactory} in this module's surefire configuration.
+ */
+public final class BlobfsStorageFactory implements StorageFactory {
+  /** Sparse, so only what the tests write takes space. */
+  static final long IMAGE_SIZE = 1L << 30;
+
+  @Override
+  public Storage open(Path hostDir) throws IOException {
+    Files.createDirectories(hostDir);
+    Path img = hostDir.resolve("image.blobfs");
+    return Files.exists(img)
+        ? BlobfsImage.open(img, true)
+        : BlobfsImage.create(img, IMAGE_SIZE, Geometry.DEFAULT, true);
+  }
+
+  /** blobfs limits the whole name, "/" + dir + "/" + KEY + ".data", to 255 bytes. */
+  @Override
+  public int maxKeyLength(String dsPath) {
+    return 255 - 1 - (dsPath.isEmpty() ? 0 : dsPath.length() + 1) - ".data".length();
+  }
+
+  @Override
+  public String name() {
+    return "blobfs";
+  }
+}
