@@ -186,10 +186,11 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   }
 
   /**
-   * A cheap check for reads, which need no lock: a read racing with close may still complete, as
-   * it would have a moment earlier.
+   * Throws {@link ClosedException} once closed. A cheap check for reads, which need no lock: a read
+   * racing with close may still complete, as it would have a moment earlier. Public for wrappers
+   * that answer some calls from elsewhere (the blobfs datastore's disk usage).
    */
-  void checkOpen() throws ClosedException {
+  public void checkOpen() throws ClosedException {
     if (shutdown) {
       throw new ClosedException();
     }

@@ -130,7 +130,8 @@ public final class BlobfsDatastore implements Batching, PersistentDatastore {
    * use times 4096. Exact, from the engine's in-memory masks.
    */
   @Override
-  public long diskUsage() {
+  public long diskUsage() throws DatastoreException {
+    flatfs.checkOpen();
     return allocatedBytes(storage);
   }
 
@@ -142,7 +143,7 @@ public final class BlobfsDatastore implements Batching, PersistentDatastore {
   }
 
   /** Flatfs's own figure (sum of file sizes), kept in diskUsage.cache for export. */
-  public long logicalDiskUsage() {
+  public long logicalDiskUsage() throws DatastoreException {
     return flatfs.diskUsage();
   }
 
