@@ -3,6 +3,7 @@ package org.jds.blobfs.datastore;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.FileStat;
 import org.jds.blobfs.tools.Fsck;
+import org.jds.datastore.ClosedException;
 import org.jds.datastore.Key;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
@@ -94,8 +96,10 @@ class BlobfsDatastoreTest {
         ds.put(Key.of("/V" + i), new byte[i * 1000]);
       }
       ds.delete(Key.of("/V7"));
-      ds.flatfs().close(); // no checkpoint thread from here on
-      du = ds.diskUsage();
+      assertTrue(ds.diskUsage() > 0);
+      ds.flatfs().close(); // writes the final diskUsage.cache; no checkpoint thread from here on
+      assertThrows(ClosedException.class, ds::diskUsage);
+      du = BlobfsDatastore.allocatedBytes(ds.storage());
     }
     // Independently: every file is a blob of max(1, ceil(len/4096)) clusters, a root md page and
     // one extent page; a directory marker is an empty file.
