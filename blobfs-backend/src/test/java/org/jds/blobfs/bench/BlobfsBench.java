@@ -46,7 +46,8 @@ import org.jds.blobfs.fs.PureBlobFileSystem;
  *       {@code Blobstore.load} timed separately to split the time into blob parsing and the blobfs
  *       name scan. Baseline: listing a directory of as many 100-byte files plus a
  *       {@code readAttributes} (stat) of each, i.e. what the load produces (names and sizes).
- *       Heap per file: used heap after forced GCs, with the file system loaded minus before.
+ *       Heap per file: used heap after forced GCs with the file system loaded, minus the same once it
+ *       is closed and released.
  * </ol>
  *
  * <p>Run (one command, from the repository root, after installing the modules):
@@ -231,14 +232,18 @@ public final class BlobfsBench {
       }
 
       // The whole blobfs load, with the heap it retains.
-      long before = usedHeapAfterGc();
+      usedHeapAfterGc();
       t = System.nanoTime();
       PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512));
       tLoad[r] = System.nanoTime() - t;
-      long after = usedHeapAfterGc();
-      heap[r] = (double) (after - before) / n;
+      long loaded = usedHeapAfterGc();
       check(fs.list().size() == n && fs.stat(name(n - 1)).size() == data.length, "blobfs lists " + fs.list().size() + " files");
       fs.close();
+      fs = null;
+      // Retained = used heap with the file system loaded minus used heap once it is released
+      // (both after forced GCs); measuring "before" instead also counts unrelated garbage that
+      // the JVM only gives back later (the first run then reads low).
+      heap[r] = (double) (loaded - usedHeapAfterGc()) / n;
     }
     row("load " + n + "-file image vs list+stat of " + n + " files in a directory", tLoad, tList, "ms", 1e6);
     row("  of which Blobstore.load (read-only) vs the same baseline", tBs, tList, "ms", 1e6);
