@@ -2,7 +2,6 @@ package org.jds.blobfs.blobstore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -21,7 +20,8 @@ final class MdReadAhead implements PageSource {
 
   private final Blobstore bs;
   private final BitSet usedPages;
-  private final byte[] buf = new byte[WINDOW * PAGE];
+  /** Direct, so that the device read lands here without the JDK's copy through a temporary buffer. */
+  private final ByteBuffer buf = ByteBuffer.allocateDirect(WINDOW * PAGE);
   private int start = -1;
   private int count;
 
@@ -38,10 +38,12 @@ final class MdReadAhead implements PageSource {
       if (last < index) last = index;
       start = index;
       count = last - index + 1;
-      bs.dev.read(bs.mdPageOffset(index), ByteBuffer.wrap(buf, 0, count * PAGE));
+      buf.clear().limit(count * PAGE);
+      bs.dev.read(bs.mdPageOffset(index), buf);
     }
-    int o = (index - start) * PAGE;
-    return Arrays.copyOfRange(buf, o, o + PAGE);
+    byte[] page = new byte[PAGE];
+    buf.get((index - start) * PAGE, page);
+    return page;
   }
 
   @Override

@@ -56,7 +56,8 @@ import org.jds.blobfs.fs.PureBlobFileSystem;
  *     -Dexec.mainClass=org.jds.blobfs.bench.BlobfsBench
  * </pre>
  * System properties: {@code bench.dir} (default java.io.tmpdir), {@code bench.files} (200),
- * {@code bench.loadFiles} (100000), {@code bench.reps} (3), {@code bench.parts} (io,load).
+ * {@code bench.loadFiles} (100000), {@code bench.reps} (3), {@code bench.parts} (io,load), {@code bench.histo} (false: print the
+ * class histogram of the heap with the 100k-file file system loaded).
  */
 public final class BlobfsBench {
   private BlobfsBench() {}
@@ -210,8 +211,12 @@ public final class BlobfsBench {
     double[] tBs = new double[reps];
     double[] tList = new double[reps];
     double[] heap = new double[reps];
+    double[] cLoad = new double[reps];
+    double[] cList = new double[reps];
+    var threads = ManagementFactory.getThreadMXBean();
     for (int r = 0; r < reps; r++) {
       // Directory baseline: names and sizes of every file.
+      long c = threads.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       long total = 0;
       int count = 0;
@@ -222,6 +227,7 @@ public final class BlobfsBench {
         }
       }
       tList[r] = System.nanoTime() - t;
+      cList[r] = threads.getCurrentThreadCpuTime() - c;
       check(count == n && total == (long) n * data.length, "directory listing saw " + count + " files");
 
       // Blobstore layer only (super block, masks, every blob's md pages).
@@ -233,11 +239,14 @@ public final class BlobfsBench {
 
       // The whole blobfs load, with the heap it retains.
       usedHeapAfterGc();
+      c = threads.getCurrentThreadCpuTime();
       t = System.nanoTime();
       PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512));
       tLoad[r] = System.nanoTime() - t;
+      cLoad[r] = threads.getCurrentThreadCpuTime() - c;
       long loaded = usedHeapAfterGc();
       check(fs.list().size() == n && fs.stat(name(n - 1)).size() == data.length, "blobfs lists " + fs.list().size() + " files");
+      if (r == 0 && Boolean.getBoolean("bench.histo")) printHistogram(20);
       fs.close();
       fs = null;
       // Retained = used heap with the file system loaded minus used heap once it is released
@@ -246,6 +255,7 @@ public final class BlobfsBench {
       heap[r] = (double) (loaded - usedHeapAfterGc()) / n;
     }
     row("load " + n + "-file image vs list+stat of " + n + " files in a directory", tLoad, tList, "ms", 1e6);
+    row("  same, CPU time of the loading thread (user+sys)", cLoad, cList, "ms", 1e6);
     row("  of which Blobstore.load (read-only) vs the same baseline", tBs, tList, "ms", 1e6);
     double[] sorted = heap.clone();
     Arrays.sort(sorted);
@@ -268,6 +278,19 @@ public final class BlobfsBench {
       best = Math.min(best, mem.getHeapMemoryUsage().getUsed());
     }
     return best;
+  }
+
+  /** Top lines of the live-object class histogram (jcmd GC.class_histogram), to stderr. */
+  private static void printHistogram(int lines) {
+    try {
+      var server = ManagementFactory.getPlatformMBeanServer();
+      var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+      String h = (String) server.invoke(name, "gcClassHistogram", new Object[] {new String[0]},
+          new String[] {String[].class.getName()});
+      h.lines().limit(lines + 3).forEach(System.err::println);
+    } catch (javax.management.JMException e) {
+      System.err.println("no class histogram: " + e);
+    }
   }
 
   private static void check(boolean ok, String what) {
