@@ -36,10 +36,13 @@ import org.jds.blobfs.fs.PureBlobFileSystem;
  *       {@code force(true)} (fsync), close, then fsync of the directory, so the new name is
  *       durable too, which is what a durable create costs on a POSIX file system. The weaker
  *       baseline {@code force(false)} without the directory fsync (the previous version of this
- *       bench) is printed as well, for reference.
+ *       bench) is printed as well, for reference. The three sides take turns in slices of
+ *       {@value #SLICE} files (rotating who goes first), so that background I/O of a shared machine
+ *       falls on all of them alike.
  *   <li><b>random reads</b>: {@code files * 50} reads of 4 KiB (whole file for 4 KiB files) at
- *       random offsets of random files; each read opens the file by name, reads and closes, on
- *       both sides. Page cache warm on both sides.
+ *       random offsets of random files (the same sequence on both sides, alternating in slices of
+ *       100 reads); each read opens the file by name, reads and closes, on both sides. Page cache
+ *       warm on both sides.
  *   <li><b>load</b>: an image of {@code loadFiles} files of 100 bytes (cluster 4 KiB; built with the
  *       device flush turned into a no-op, then one real flush and a clean unload), timed
  *       {@code PureBlobFileSystem.load} (page cache warm; the JVM is not fresh), with
@@ -85,6 +88,9 @@ public final class BlobfsBench {
 
   // ------------------------------------------------------------------ 1. append+sync, random reads
 
+  /** Files per slice: the three sides take turns slice by slice, so background load hits all of them. */
+  private static final int SLICE = 10;
+
   private static void ioBench(Path dir, int size, int files, int reps) throws IOException {
     byte[] data = new byte[size];
     new Random(1).nextBytes(data);
@@ -97,65 +103,62 @@ public final class BlobfsBench {
     double[] pR = new double[reps];
     for (int r = 0; r < reps; r++) {
       Path img = dir.resolve("bench.img");
-      Path plain = dir.resolve("plain");
-      Path lite = dir.resolve("lite");
-      // Alternate the order so that neither side always runs on a page cache the other one dirtied.
-      for (int side = 0; side < 3; side++) {
-        switch ((side + r) % 3) {
-          case 0 -> {
-            Files.deleteIfExists(img);
-            try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(FileBlockDevice.create(img, imgSize, 512), cluster)) {
-              fs.list(); // mkfs itself is not timed; its first md write (clean=0) happens inside the loop
-              long t0 = System.nanoTime();
-              for (int i = 0; i < files; i++) {
-                try (BlobFile f = fs.openFile("/f" + i, BlobFileSystem.OPEN_CREATE)) {
-                  f.write(0, data, 0, size);
-                  f.sync();
+      Path plain = Files.createDirectories(dir.resolve("plain"));
+      Path lite = Files.createDirectories(dir.resolve("lite"));
+      try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(FileBlockDevice.create(img, imgSize, 512), cluster);
+          FileChannel dch = FileChannel.open(plain, StandardOpenOption.READ)) {
+        long[] t = new long[3];
+        for (int from = 0, slice = 0; from < files; from += SLICE, slice++) {
+          int to = Math.min(files, from + SLICE);
+          for (int k = 0; k < 3; k++) {
+            int side = (k + slice) % 3; // rotate who goes first
+            long t0 = System.nanoTime();
+            for (int i = from; i < to; i++) {
+              switch (side) {
+                case 0 -> {
+                  try (BlobFile f = fs.openFile("/f" + i, BlobFileSystem.OPEN_CREATE)) {
+                    f.write(0, data, 0, size);
+                    f.sync();
+                  }
+                }
+                case 1 -> {
+                  try (FileChannel ch = FileChannel.open(plain.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.wrap(data));
+                    ch.force(true);
+                  }
+                  dch.force(true); // directory fsync: the new name is durable
+                }
+                default -> {
+                  try (FileChannel ch = FileChannel.open(lite.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.wrap(data));
+                    ch.force(false);
+                  }
                 }
               }
-              bW[r] = System.nanoTime() - t0;
-              bR[r] = randomReads(files, size, (i, off, buf) -> {
-                try (BlobFile f = fs.openFile("/f" + i, 0)) {
-                  f.read(off, buf, 0, buf.length);
-                }
-              });
             }
-            Files.delete(img);
+            t[side] += System.nanoTime() - t0;
           }
-          case 1 -> {
-            Files.createDirectories(plain);
-            try (FileChannel dch = FileChannel.open(plain, StandardOpenOption.READ)) {
-              long t0 = System.nanoTime();
-              for (int i = 0; i < files; i++) {
-                try (FileChannel ch = FileChannel.open(plain.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                  ch.write(ByteBuffer.wrap(data));
-                  ch.force(true);
-                }
-                dch.force(true); // directory fsync: the new name is durable
+        }
+        bW[r] = t[0];
+        pW[r] = t[1];
+        lW[r] = t[2];
+        long[] rt = randomReads(files, size,
+            (i, off, buf) -> {
+              try (BlobFile f = fs.openFile("/f" + i, 0)) {
+                f.read(off, buf, 0, buf.length);
               }
-              pW[r] = System.nanoTime() - t0;
-            }
-            pR[r] = randomReads(files, size, (i, off, buf) -> {
+            },
+            (i, off, buf) -> {
               try (FileChannel ch = FileChannel.open(plain.resolve("f" + i), StandardOpenOption.READ)) {
                 ch.read(ByteBuffer.wrap(buf), off);
               }
             });
-            deleteTree(plain);
-          }
-          default -> {
-            Files.createDirectories(lite);
-            long t0 = System.nanoTime();
-            for (int i = 0; i < files; i++) {
-              try (FileChannel ch = FileChannel.open(lite.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(data));
-                ch.force(false);
-              }
-            }
-            lW[r] = System.nanoTime() - t0;
-            deleteTree(lite);
-          }
-        }
+        bR[r] = rt[0];
+        pR[r] = rt[1];
       }
+      Files.delete(img);
+      deleteTree(plain);
+      deleteTree(lite);
     }
     String what = (size / 1024) + " KiB x " + files;
     row("append+sync " + what + " vs FileChannel fsync + dir fsync", bW, pW, "ms", 1e6);
@@ -167,16 +170,28 @@ public final class BlobfsBench {
     void read(int file, long off, byte[] buf) throws IOException;
   }
 
-  private static long randomReads(int files, int size, Reader r) throws IOException {
+  /** The same random sequence on both sides, alternating in slices of 100 reads; returns both totals. */
+  private static long[] randomReads(int files, int size, Reader a, Reader b) throws IOException {
     Random rnd = new Random(2);
     byte[] buf = new byte[Math.min(4096, size)];
-    long t0 = System.nanoTime();
-    for (int i = 0; i < files * 50; i++) {
-      int f = rnd.nextInt(files);
-      long off = size > buf.length ? rnd.nextInt(size - buf.length) : 0;
-      r.read(f, off, buf);
+    int n = files * 50;
+    int[] file = new int[n];
+    long[] off = new long[n];
+    for (int i = 0; i < n; i++) {
+      file[i] = rnd.nextInt(files);
+      off[i] = size > buf.length ? rnd.nextInt(size - buf.length) : 0;
     }
-    return System.nanoTime() - t0;
+    long[] t = new long[2];
+    for (int from = 0, slice = 0; from < n; from += 100, slice++) {
+      for (int k = 0; k < 2; k++) {
+        int side = (k + slice) % 2;
+        Reader r = side == 0 ? a : b;
+        long t0 = System.nanoTime();
+        for (int i = from; i < Math.min(n, from + 100); i++) r.read(file[i], off[i], buf);
+        t[side] += System.nanoTime() - t0;
+      }
+    }
+    return t;
   }
 
   // ------------------------------------------------------------------ 2. load of an image with N files
