@@ -58,7 +58,7 @@ import org.jds.blobfs.fs.PureBlobFileSystem;
  * mvn -q -B -pl blobfs-backend test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.jds.blobfs.bench.BlobfsBench
  * </pre>
- * System properties: {@code bench.dir} (default java.io.tmpdir), {@code bench.files} (200),
+ * System properties: {@code bench.dir} (default java.io.tmpdir), {@code bench.files} (1000),
  * {@code bench.loadFiles} (100000), {@code bench.reps} (3), {@code bench.parts} (io,load), {@code bench.histo} (false: print the
  * class histogram of the heap with the 100k-file file system loaded).
  */
@@ -67,7 +67,7 @@ public final class BlobfsBench {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
-    int files = Integer.getInteger("bench.files", 200);
+    int files = Integer.getInteger("bench.files", 1000);
     int loadFiles = Integer.getInteger("bench.loadFiles", 100_000);
     int reps = Integer.getInteger("bench.reps", 3);
     String parts = System.getProperty("bench.parts", "io,load");
