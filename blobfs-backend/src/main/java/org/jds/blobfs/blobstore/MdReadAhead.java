@@ -20,14 +20,18 @@ final class MdReadAhead implements PageSource {
 
   private final Blobstore bs;
   private final BitSet usedPages;
-  /** Direct, so that the device read lands here without the JDK's copy through a temporary buffer. */
-  private final ByteBuffer buf = ByteBuffer.allocateDirect(WINDOW * PAGE);
+  /**
+   * Direct, so that the device read lands here without the JDK's copy through a temporary buffer;
+   * no larger than the md region (small stores, fuzzing).
+   */
+  private final ByteBuffer buf;
   private int start = -1;
   private int count;
 
   MdReadAhead(Blobstore bs, BitSet usedPages) {
     this.bs = bs;
     this.usedPages = usedPages;
+    this.buf = ByteBuffer.allocateDirect(Math.max(1, Math.min(WINDOW, bs.mdLen())) * PAGE);
   }
 
   @Override
