@@ -177,7 +177,9 @@ public final class Blobstore implements Closeable, PageSource {
 
   /** Opens every blob named by the blob-id mask in ascending order; failures are skipped. */
   private void loadBlobs() throws IOException {
-    BlobParser parser = new BlobParser(this, usedClusters, totalClusters);
+    // Md pages are read through a read-ahead: one device read per run of up to 64 used pages
+    // instead of one per page (the load of 100k small files was dominated by 200k 4 KiB preads).
+    BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages), usedClusters, totalClusters);
     for (int i = usedBlobIds.nextSetBit(0); i >= 0 && i < sb.mdLen; i = usedBlobIds.nextSetBit(i + 1)) {
       long id = (1L << 32) | i;
       try {
