@@ -31,7 +31,8 @@ import org.jds.blobfs.device.BlockDevice;
  * <p><b>Crash ordering</b> of every metadata write: see {@link MdWriter}.
  */
 public final class Blobstore implements Closeable, PageSource {
-  static final int PAGE = 4096;
+  /** Bytes per md page (SPDK_BS_PAGE_SIZE; v25.05 writes no other md_page_size). */
+  public static final int PAGE = MdPage.SIZE;
 
   final Object lock = new Object();
   final BlockDevice dev;

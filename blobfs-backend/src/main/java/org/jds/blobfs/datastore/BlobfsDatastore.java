@@ -6,10 +6,8 @@ import org.jds.datastore.Batch;
 import org.jds.datastore.Batching;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DatastoreIOException;
-import org.jds.datastore.Key;
+import org.jds.datastore.ForwardingDatastore;
 import org.jds.datastore.PersistentDatastore;
-import org.jds.datastore.query.Query;
-import org.jds.datastore.query.Results;
 import org.jds.flatfs.FlatfsDatastore;
 import org.jds.flatfs.FlatfsException;
 import org.jds.flatfs.FlatfsOptions;
@@ -23,7 +21,7 @@ import org.jds.flatfs.storage.StorageException;
  * Only {@link #diskUsage()} differs: it is the image's exact allocation (clusters and md pages in
  * use), not flatfs's sum of file sizes. Closing it closes the image.
  */
-public final class BlobfsDatastore implements Batching, PersistentDatastore {
+public final class BlobfsDatastore extends ForwardingDatastore implements Batching, PersistentDatastore {
   private final FlatfsDatastore flatfs;
   private final BlobfsStorage storage;
 
@@ -85,39 +83,10 @@ public final class BlobfsDatastore implements Batching, PersistentDatastore {
     return storage;
   }
 
+  /** Every datastore call but disk usage and close is flatfs's own. */
   @Override
-  public byte[] get(Key key) throws DatastoreException {
-    return flatfs.get(key);
-  }
-
-  @Override
-  public boolean has(Key key) throws DatastoreException {
-    return flatfs.has(key);
-  }
-
-  @Override
-  public int getSize(Key key) throws DatastoreException {
-    return flatfs.getSize(key);
-  }
-
-  @Override
-  public Results query(Query q) throws DatastoreException {
-    return flatfs.query(q);
-  }
-
-  @Override
-  public void put(Key key, byte[] value) throws DatastoreException {
-    flatfs.put(key, value);
-  }
-
-  @Override
-  public void delete(Key key) throws DatastoreException {
-    flatfs.delete(key);
-  }
-
-  @Override
-  public void sync(Key prefix) throws DatastoreException {
-    flatfs.sync(prefix);
+  protected FlatfsDatastore delegate() {
+    return flatfs;
   }
 
   @Override
@@ -139,7 +108,7 @@ public final class BlobfsDatastore implements Batching, PersistentDatastore {
     Blobstore bs = s.fileSystem().blobstore();
     long mdClusters = bs.totalClusters() - bs.totalDataClusters();
     long dataClusters = bs.totalClusters() - bs.freeClusters() - mdClusters;
-    return dataClusters * bs.clusterSize() + (long) bs.usedPageMask().cardinality() * 4096;
+    return dataClusters * bs.clusterSize() + (long) bs.usedPageMask().cardinality() * Blobstore.PAGE;
   }
 
   /** Flatfs's own figure (sum of file sizes), kept in diskUsage.cache for export. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jds.datastore.Batch;
 import org.jds.datastore.Batching;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.ForwardingDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.MapDatastore;
 import org.jds.datastore.query.Order;
@@ -21,47 +22,12 @@ import org.opentest4j.AssertionFailedError;
 /** The suite must catch broken stores: each case breaks one behaviour and expects a failure. */
 class SuiteSelfTest {
   /** A map store whose methods a test can override to break them. */
-  static class Forwarding implements Batching {
+  static class Forwarding extends ForwardingDatastore implements Batching {
     final MapDatastore map = new MapDatastore();
 
     @Override
-    public byte[] get(Key key) throws DatastoreException {
-      return map.get(key);
-    }
-
-    @Override
-    public boolean has(Key key) throws DatastoreException {
-      return map.has(key);
-    }
-
-    @Override
-    public int getSize(Key key) throws DatastoreException {
-      return map.getSize(key);
-    }
-
-    @Override
-    public Results query(Query q) throws DatastoreException {
-      return map.query(q);
-    }
-
-    @Override
-    public void put(Key key, byte[] value) throws DatastoreException {
-      map.put(key, value);
-    }
-
-    @Override
-    public void delete(Key key) throws DatastoreException {
-      map.delete(key);
-    }
-
-    @Override
-    public void sync(Key prefix) throws DatastoreException {
-      map.sync(prefix);
-    }
-
-    @Override
-    public void close() {
-      map.close();
+    protected MapDatastore delegate() {
+      return map;
     }
 
     @Override
