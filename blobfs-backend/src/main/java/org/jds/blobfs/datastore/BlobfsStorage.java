@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.blobfs.fs.PureBlobFileSystem;
@@ -38,7 +37,6 @@ import org.jds.flatfs.storage.WritableFile;
  * appended outside it (the engine serialises appends itself).
  */
 public final class BlobfsStorage implements Storage {
-  private static final int TEMP_NAME_ATTEMPTS = 10000;
 
   private final PureBlobFileSystem fs;
   private final GroupCommitDevice device;
@@ -261,19 +259,6 @@ public final class BlobfsStorage implements Storage {
     if (closed) {
       throw new StorageException(op, path, "storage is closed", null);
     }
-  }
-
-  @Override
-  public WritableFile createTemp(String dir, String prefix) throws StorageException {
-    for (int i = 0; i < TEMP_NAME_ATTEMPTS; i++) {
-      String name = prefix + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt());
-      try {
-        return create(StoragePaths.join(dir, name), CreateMode.EXCLUSIVE, FileAccess.PRIVATE);
-      } catch (PathExistsException e) {
-        // collision: try another name
-      }
-    }
-    throw new StorageException("createtemp", StoragePaths.join(dir, prefix + "*"), "file exists", null);
   }
 
   /** blobfs has no permissions, so {@code access} is ignored. */

@@ -17,7 +17,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@link Storage} on a local directory through {@code java.nio.file}. Stateless apart from the root,
@@ -26,7 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LocalStorage implements Storage {
   /** Go's {@code os.CreateTemp} gives up after this many name collisions. */
-  private static final int TEMP_NAME_ATTEMPTS = 10000;
 
   private final Path root;
   private final boolean posix;
@@ -61,20 +59,6 @@ public final class LocalStorage implements Storage {
     return posix
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(rwx))}
         : new FileAttribute<?>[0];
-  }
-
-  @Override
-  public WritableFile createTemp(String dir, String prefix) throws StorageException {
-    for (int i = 0; i < TEMP_NAME_ATTEMPTS; i++) {
-      // Go: prefix + decimal random uint32.
-      String name = prefix + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt());
-      try {
-        return create(StoragePaths.join(dir, name), CreateMode.EXCLUSIVE, FileAccess.PRIVATE);
-      } catch (PathExistsException e) {
-        // collision: try another name
-      }
-    }
-    throw new StorageException("createtemp", StoragePaths.join(dir, prefix + "*"), "file exists", null);
   }
 
   @Override

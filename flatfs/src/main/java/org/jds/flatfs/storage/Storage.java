@@ -1,6 +1,7 @@
 package org.jds.flatfs.storage;
 
 import java.io.Closeable;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The narrow file-system view flatfs runs on, modelled on Lucene's {@code store.Directory}. flatfs
@@ -47,7 +48,21 @@ public interface Storage extends Closeable {
    * @throws ReadOnlyStorageException if the directory may not be written
    * @throws TooManyOpenFilesException when out of file handles (transient)
    */
-  WritableFile createTemp(String dir, String prefix) throws StorageException;
+  default WritableFile createTemp(String dir, String prefix) throws StorageException {
+    for (int i = 0; i < TEMP_NAME_ATTEMPTS; i++) {
+      // Go's os.CreateTemp: prefix + a decimal random uint32, retried on collision.
+      String name = prefix + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt());
+      try {
+        return create(StoragePaths.join(dir, name), CreateMode.EXCLUSIVE, FileAccess.PRIVATE);
+      } catch (PathExistsException e) {
+        // collision: try another name
+      }
+    }
+    throw new StorageException("createtemp", StoragePaths.join(dir, prefix + "*"), "file exists", null);
+  }
+
+  /** How many random temp names {@link #createTemp} tries before giving up (Go: 10000). */
+  int TEMP_NAME_ATTEMPTS = 10000;
 
   /**
    * Opens {@code path} for writing.
