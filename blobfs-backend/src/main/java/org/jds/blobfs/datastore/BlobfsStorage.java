@@ -35,7 +35,8 @@ import org.jds.flatfs.storage.WritableFile;
  * flushed before the old target is deleted, so a power loss cannot lose both.
  *
  * <p><b>Threads.</b> One lock guards the index and every namespace change; file data is read and
- * appended outside it (the engine serialises appends itself).
+ * appended outside it (the engine does the device I/O outside its own lock too, one append at a
+ * time per file), and a replace's durability flush runs outside it ({@link #rename}).
  */
 public final class BlobfsStorage implements Storage {
   private static final int TEMP_NAME_ATTEMPTS = 10000;
