@@ -195,35 +195,70 @@ public final class Blob implements Closeable {
     synchronized (bs.lock) {
       bs.mapRead(m, offset, len, segs);
     }
-    bs.readExtents(segs, buf, off);
+    bs.readExtents(coalesce(segs), buf, off);
   }
 
-  /** Writes at blob byte {@code offset}; thin blobs allocate clusters on first write. */
+  /**
+   * Merges segments that are adjacent on the device (clusters allocated in a row), so a read or
+   * write of a multi-cluster range is one device call instead of one per cluster. Holes (offset
+   * -1) are kept apart.
+   */
+  static List<long[]> coalesce(List<long[]> segs) {
+    if (segs.size() < 2) return segs;
+    List<long[]> out = new ArrayList<>(segs.size());
+    long[] cur = null;
+    for (long[] s : segs) {
+      if (cur != null && cur[0] >= 0 && s[0] >= 0 && cur[0] + cur[1] == s[0] && cur[1] + s[1] <= Integer.MAX_VALUE) {
+        cur[1] += s[1];
+      } else {
+        cur = new long[] {s[0], s[1]};
+        out.add(cur);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes at blob byte {@code offset}; thin blobs allocate clusters on first write. The whole
+   * range is mapped under the store lock, then written outside it, one device call per run of
+   * device-contiguous clusters.
+   */
   public void write(long offset, byte[] buf, int off, int len) throws IOException {
     checkRange(offset, len);
     int cs = bs.clusterSize;
-    while (len > 0) {
-      int k = (int) (offset / cs);
-      int within = (int) (offset % cs);
-      int n = Math.min(len, cs - within);
-      long devOff;
-      synchronized (bs.lock) {
-        checkOpen();
-        bs.checkWritable();
-        if (m.dataRo) throw new ReadOnlyException(String.format("blob 0x%x is read-only", m.id));
-        if (k >= m.clusters.length) throw new InvalidArgumentException("blob shrank during the write");
-        int c = m.clusters[k];
-        if (c == 0) {
-          if (!m.thin()) throw new InvalidArgumentException("unallocated cluster in a thick blob");
-          c = bs.writer.allocateThinCluster(m, k);
+    List<long[]> segs = new ArrayList<>();
+    IOException failed = null;
+    synchronized (bs.lock) {
+      checkOpen();
+      bs.checkWritable();
+      if (m.dataRo) throw new ReadOnlyException(String.format("blob 0x%x is read-only", m.id));
+      long o = offset;
+      try {
+        int left = len;
+        while (left > 0) {
+          int k = (int) (o / cs);
+          int within = (int) (o % cs);
+          int n = Math.min(left, cs - within);
+          if (k >= m.clusters.length) throw new InvalidArgumentException("blob shrank during the write");
+          int c = m.clusters[k];
+          if (c == 0) {
+            if (!m.thin()) throw new InvalidArgumentException("unallocated cluster in a thick blob");
+            c = bs.writer.allocateThinCluster(m, k);
+          }
+          segs.add(new long[] {(long) c * cs + within, n});
+          o += n;
+          left -= n;
         }
-        devOff = (long) c * cs + within;
+      } catch (IOException e) {
+        failed = e; // as before the mapping was batched: the clusters mapped so far are written
       }
-      bs.dev.write(devOff, ByteBuffer.wrap(buf, off, n));
-      offset += n;
-      off += n;
-      len -= n;
     }
+    for (long[] s : coalesce(segs)) {
+      int n = (int) s[1];
+      bs.dev.write(s[0], ByteBuffer.wrap(buf, off, n));
+      off += n;
+    }
+    if (failed != null) throw failed;
   }
 
   /** Reads whole io units (spdk_blob_io_read). */

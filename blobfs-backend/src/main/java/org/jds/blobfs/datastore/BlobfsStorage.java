@@ -34,7 +34,8 @@ import org.jds.flatfs.storage.WritableFile;
  * flushed before the old target is deleted, so a power loss cannot lose both.
  *
  * <p><b>Threads.</b> One lock guards the index and every namespace change; file data is read and
- * appended outside it (the engine serialises appends itself).
+ * appended outside it (the engine does the device I/O outside its own lock too, one append at a
+ * time per file), and a replace's durability flush runs outside it ({@link #rename}).
  */
 public final class BlobfsStorage implements Storage {
 
@@ -47,6 +48,8 @@ public final class BlobfsStorage implements Storage {
   private final Map<String, ShardId> shards = new HashMap<>();
   private final List<String> foreign = new ArrayList<>();
   private boolean closed;
+  /** Renames whose old target is not yet deleted (their barrier runs outside the lock). */
+  private int pendingReplaces;
 
   BlobfsStorage(PureBlobFileSystem fs, GroupCommitDevice device, String image, boolean durableReplace)
       throws StorageException {
@@ -117,23 +120,44 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  /** Opens the file at {@code path} for reading; the caller reads outside the lock. */
+  /**
+   * Opens the file at {@code path} for reading; the caller reads outside the lock. The name is
+   * looked up under the lock and opened after it (the engine has its own lock), so readers hold
+   * the storage lock only for a map lookup. If the name went away in between (a delete or a
+   * replace raced), the lookup and open are redone under the lock.
+   */
   private BlobFile openForRead(String op, String path) throws StorageException {
     checkPath(op, path);
+    String name;
     synchronized (lock) {
-      PathIndex.Node n = index.get(path);
-      if (n == null || n.dir()) {
-        if (index.isDir(path)) {
-          throw BlobfsErrors.isDirectory(op, path);
-        }
-        throw absent(op, path);
-      }
+      name = fileNameForRead(op, path);
+    }
+    try {
+      return fs.openFile(name, 0);
+    } catch (org.jds.blobfs.NotFoundException e) {
+      // raced with a namespace change: decide under the lock
+    } catch (IOException e) {
+      throw BlobfsErrors.map(op, path, e);
+    }
+    synchronized (lock) {
       try {
-        return fs.openFile(n.name(), 0);
+        return fs.openFile(fileNameForRead(op, path), 0);
       } catch (IOException e) {
         throw BlobfsErrors.map(op, path, e);
       }
     }
+  }
+
+  /** The blobfs name of the file at {@code path}; the caller holds the lock. */
+  private String fileNameForRead(String op, String path) throws StorageException {
+    PathIndex.Node n = index.get(path);
+    if (n == null || n.dir()) {
+      if (index.isDir(path)) {
+        throw BlobfsErrors.isDirectory(op, path);
+      }
+      throw absent(op, path);
+    }
+    return n.name();
   }
 
   /** Like a local file system, a name that cannot exist is ENAMETOOLONG rather than absent. */
@@ -366,8 +390,46 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
+  /**
+   * Rename-with-replace. The commit (new name, one md write) and the index change happen under the
+   * lock; the flush that makes the commit durable before the old target is deleted runs outside it,
+   * so one thread's barrier does not stall every other operation (and concurrent barriers share a
+   * flush). {@link #close} waits for such unfinished replaces.
+   */
   @Override
   public void rename(String from, String to) throws StorageException {
+    String both = from + " " + to;
+    PureBlobFileSystem.Replaced[] replaced = {null};
+    StorageException err = null;
+    try {
+      renameCommit(from, to, replaced);
+    } catch (StorageException e) {
+      err = e; // after the commit (a SHARDING remap failed) the old target is still deleted below
+    }
+    if (replaced[0] != null) {
+      try {
+        if (durableReplace) {
+          device.durableFlush();
+        }
+        fs.replaceFinish(replaced[0]);
+      } catch (IOException e) {
+        if (err == null) {
+          err = BlobfsErrors.map("rename", both, e);
+        }
+      } finally {
+        synchronized (lock) {
+          pendingReplaces--;
+          lock.notifyAll();
+        }
+      }
+    }
+    if (err != null) {
+      throw err;
+    }
+  }
+
+  /** The locked half of {@link #rename}; sets {@code replaced[0]} to the old target still to delete. */
+  private void renameCommit(String from, String to, PureBlobFileSystem.Replaced[] replaced) throws StorageException {
     checkPath("rename", from);
     checkPath("rename", to);
     String both = from + " " + to;
@@ -390,9 +452,12 @@ public final class BlobfsStorage implements Storage {
       PathIndex.Node dst = index.get(to);
       String toName = dst != null ? dst.name() : BlobfsNames.fileName(to, shards::get);
       try {
-        fs.replaceFile(src.name(), toName, durableReplace ? device::durableFlush : () -> {});
+        replaced[0] = fs.replaceCommit(src.name(), toName);
       } catch (IOException e) {
         throw BlobfsErrors.map("rename", both, e);
+      }
+      if (replaced[0] != null) {
+        pendingReplaces++;
       }
       index.remove(from);
       keepParent(from);
@@ -546,6 +611,17 @@ public final class BlobfsStorage implements Storage {
         return;
       }
       closed = true;
+      boolean interrupted = false;
+      while (pendingReplaces > 0) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // a clean unload first; the flag is restored below
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       try {
         persistEmptyVirtualDirs();
         device.strict(() -> {

@@ -13,6 +13,8 @@ final class FileEntry {
   int refs;
   boolean deletePending;
   boolean hidden;
+  /** An append is writing data outside the file system lock (see {@link OpenFile#write}). */
+  boolean writing;
   Blob blob;
 
   FileEntry(long blobId, String name, long length) {

@@ -42,24 +42,44 @@ final class OpenFile implements BlobFile {
     }
   }
 
+  /**
+   * Appends. The checks and the cluster allocation happen under the file system lock; the data is
+   * written outside it, so other files' reads, appends and namespace changes are not held up by
+   * this file's device I/O. One append runs at a time per file ({@link FileEntry#writing}); the
+   * new bytes become visible (append position, length) only once they are written.
+   */
   @Override
   public void write(long offset, byte[] buf, int off, int len) throws IOException {
+    Blob b;
+    long end;
     synchronized (fs.lock) {
       checkOpen();
       fs.checkWritable();
+      fs.awaitWrite(f);
       if (offset != f.appendPos) {
         throw new InvalidArgumentException("write at " + offset + " but the append position is " + f.appendPos);
       }
       if (len == 0) return;
-      long end = offset + len;
+      end = offset + len;
       long cs = fs.bs.clusterSize();
       long need = (end + cs - 1) / cs;
       if (need > f.blob.numClusters()) {
         f.blob.resize(need); // NoSpaceException leaves the file as it was
         f.blob.syncMd();
       }
-      f.blob.write(offset, buf, off, len);
-      f.appendPos = end;
+      b = f.blob;
+      f.writing = true;
+    }
+    boolean ok = false;
+    try {
+      b.write(offset, buf, off, len);
+      ok = true;
+    } finally {
+      synchronized (fs.lock) {
+        if (ok) f.appendPos = end;
+        f.writing = false;
+        fs.lock.notifyAll();
+      }
     }
   }
 
@@ -92,6 +112,7 @@ final class OpenFile implements BlobFile {
     synchronized (fs.lock) {
       checkOpen();
       fs.checkWritable();
+      fs.awaitWrite(f);
       if (length < 0) throw new InvalidArgumentException("negative length");
       if (length == Math.max(f.appendPos, f.lengthXattr)) return;
       long cs = fs.bs.clusterSize();

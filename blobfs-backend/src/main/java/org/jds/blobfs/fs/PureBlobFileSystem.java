@@ -25,9 +25,10 @@ import org.jds.blobfs.device.BlockDevice;
  * Pure-Java blobfs in SPDK v25.05's conventions: bstype "BLOBFS", one thick extent-table blob per
  * file, xattrs {@code name} (bytes + NUL), {@code length} (u64 LE) and {@code is_deleted} (0x01).
  *
- * <p><b>Thread safety:</b> every method is thread-safe. Namespace operations, appends, syncs and
- * closes are serialised by one lock per file system; reads only take it to check bounds and then
- * read the device in parallel. Closing or deleting a file while another thread still reads
+ * <p><b>Thread safety:</b> every method is thread-safe. Namespace operations, syncs and closes
+ * are serialised by one lock per file system; reads and appends only take it to check bounds (and
+ * allocate) and then do the device I/O outside it, in parallel with other threads (one append at a
+ * time per file). Closing or deleting a file while another thread still reads
  * through the same handle is a caller error (the read may fail with a checked exception).
  *
  * <p><b>Deliberate deviations from SPDK</b> (documented in the spec as open choices):
@@ -302,15 +303,42 @@ public final class PureBlobFileSystem implements BlobFileSystem {
    * source gets the new name and a fresh generation in one md write (the commit point); only then
    * is the old target deleted, after {@code barrier} has made the commit durable. A crash in between
    * leaves two files with the name; load keeps the higher generation and deletes the other.
+   *
+   * <p>The barrier runs outside the file system lock (so a device flush does not stall other
+   * threads): this is {@link #replaceCommit} then, if it returned a target, {@code barrier} and
+   * {@link #replaceFinish}.
    */
   public void replaceFile(String oldName, String newName, Barrier barrier) throws IOException {
+    Replaced r = replaceCommit(oldName, newName);
+    if (r != null) {
+      barrier.run();
+      replaceFinish(r);
+    }
+  }
+
+  /** The old target of a committed {@link #replaceCommit}: hidden, still allocated until finished. */
+  public static final class Replaced {
+    private final FileEntry target;
+
+    private Replaced(FileEntry target) {
+      this.target = target;
+    }
+  }
+
+  /**
+   * First half of {@link #replaceFile}: renames {@code oldName} to {@code newName} with a fresh
+   * generation (one md write, the commit point) and hides the old target from the namespace.
+   * Returns the old target, which the caller deletes with {@link #replaceFinish} once the commit is
+   * durable, or null when there was none.
+   */
+  public Replaced replaceCommit(String oldName, String newName) throws IOException {
     checkName(newName);
     checkName(oldName);
     synchronized (lock) {
       checkWritable();
       FileEntry f = byName.get(oldName);
       if (f == null) throw new NotFoundException("no file '" + oldName + "'");
-      if (oldName.equals(newName)) return;
+      if (oldName.equals(newName)) return null;
       FileEntry target = byName.get(newName);
       long gen = nextGeneration++;
       Blob b = f.refs > 0 ? f.blob : bs.openBlob(f.blobId);
@@ -325,11 +353,18 @@ public final class PureBlobFileSystem implements BlobFileSystem {
       byName.remove(oldName);
       f.name = newName;
       byName.put(newName, f);
-      if (target != null) {
-        target.hidden = true;
-        barrier.run();
-        deleteEntry(target);
-      }
+      if (target == null) return null;
+      target.hidden = true;
+      return new Replaced(target);
+    }
+  }
+
+  /** Second half of {@link #replaceFile}: deletes the old target (once; a no-op if already gone). */
+  public void replaceFinish(Replaced r) throws IOException {
+    synchronized (lock) {
+      FileEntry t = r.target;
+      if (byId.get(t.blobId) != t) return;
+      deleteEntry(t);
     }
   }
 
@@ -408,7 +443,24 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     }
   }
 
+  /**
+   * Waits (caller holds {@link #lock}) until no append is writing {@code f}'s data outside the
+   * lock, so that its clusters, length and handle stay put while that I/O runs.
+   */
+  void awaitWrite(FileEntry f) {
+    boolean interrupted = false;
+    while (f.writing) {
+      try {
+        lock.wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // the append finishes soon; the flag is restored below
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+  }
+
   void syncEntry(FileEntry f) throws IOException {
+    awaitWrite(f);
     if (f.appendPos <= f.lengthXattr) return;
     f.blob.flush(); // data first: the length must never cover bytes that are not durable
     f.blob.setXattr(XATTR_LENGTH, u64Le(f.appendPos));
@@ -418,6 +470,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   void release(FileEntry f) throws IOException {
+    awaitWrite(f);
     try {
       if (!bs.isReadOnly()) {
         try {

@@ -13,7 +13,9 @@ import org.jds.datastore.Key;
  * flatfs workloads on blobfs side by side with flatfs on the local file system, in one run (not a
  * test): {@code mvn -q -B -pl blobfs-backend -am -Pbench -DskipTests verify}. Prints a Markdown
  * table: ops/s (higher is better) or ms (lower is better), and blobfs's speed-up over flatfs.
- * Optional args: a scale factor (default 1.0) for the key counts.
+ * Optional args: a scale factor (default 1.0) for the key counts, then which parts to run (default
+ * {@code 4KiB,256KiB,open}). With the 256 KiB rows it also measures the disk's sequential write
+ * bandwidth on the same file system and prints the unsynced 256 KiB puts as a fraction of it.
  */
 public final class StoreBench {
   private static final int SYNC_KEYS = 300;
@@ -35,13 +37,94 @@ public final class StoreBench {
     for (Stores s : List.of(Stores.FLATFS, blobfs)) {
       b.warmUp(s);
     }
+    String parts = args.length > 1 ? args[1] : "4KiB,256KiB,open";
+    int big = (int) (2_000 * scale);
     for (Stores s : List.of(Stores.FLATFS, blobfs)) {
-      b.sizes(s, "4KiB", (int) (10_000 * scale), 4096);
-      b.sizes(s, "256KiB", (int) (2_000 * scale), 256 * 1024);
-      b.openTime(s, (int) (100_000 * scale));
+      if (parts.contains("4KiB")) {
+        b.sizes(s, "4KiB", (int) (10_000 * scale), 4096);
+      }
+      if (parts.contains("256KiB")) {
+        b.sizes(s, "256KiB", big, 256 * 1024);
+      }
+      if (parts.contains("open")) {
+        b.openTime(s, (int) (100_000 * scale));
+      }
     }
+    if (!parts.contains("256KiB")) {
+      b.print(Stores.FLATFS.name(), blobfs.name());
+      Cleanup.deleteTree(root);
+      return;
+    }
+    b.sequentialBaseline(big, 256 * 1024);
     b.print(Stores.FLATFS.name(), blobfs.name());
+    b.printBandwidth(Stores.FLATFS.name(), blobfs.name(), "256KiB put sync=off, 1w", 256 * 1024);
     Cleanup.deleteTree(root);
+  }
+
+  /** Sequential-write baselines, MB/s (10^6 bytes), for the same total bytes as the 256 KiB puts. */
+  private final Map<String, Double> baseline = new LinkedHashMap<>();
+
+  /**
+   * The disk's sequential write bandwidth in this run: a plain FileChannel appending {@code n}
+   * chunks of {@code size} bytes (page cache only, then with one fdatasync at the end), and dd
+   * ({@code conv=fdatasync}) when it is installed. Same file system as the stores (the temp dir).
+   */
+  private void sequentialBaseline(int n, int size) throws Exception {
+    Path f = root.resolve("seq.bin");
+    byte[] chunk = Workload.value(size, 7);
+    double mb = (double) n * size / 1e6;
+    for (int round = 0; round < 2; round++) { // the first round warms up the code and the file system
+      Files.deleteIfExists(f);
+      long t0 = System.nanoTime();
+      long t1;
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(chunk);
+        for (int i = 0; i < n; i++) {
+          buf.clear();
+          while (buf.hasRemaining()) {
+            ch.write(buf);
+          }
+        }
+        t1 = System.nanoTime();
+        ch.force(false);
+      }
+      long t2 = System.nanoTime();
+      if (round == 1) {
+        baseline.put("FileChannel 256KiB appends, page cache (no fdatasync)", mb / ((t1 - t0) / 1e9));
+        baseline.put("FileChannel 256KiB appends + one fdatasync at the end", mb / ((t2 - t0) / 1e9));
+      }
+    }
+    Files.deleteIfExists(f);
+    try {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder("dd", "if=/dev/zero", "of=" + f, "bs=256k", "count=" + n, "conv=fdatasync")
+          .redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      if (p.waitFor() == 0) {
+        baseline.put("dd bs=256k conv=fdatasync (zeros)", mb / ((System.nanoTime() - t0) / 1e9));
+      }
+    } catch (java.io.IOException e) {
+      // no dd: the FileChannel figures stand alone
+    }
+    Files.deleteIfExists(f);
+    for (Map.Entry<String, Double> e : baseline.entrySet()) {
+      System.err.printf("%-55s %10.1f MB/s%n", e.getKey(), e.getValue());
+    }
+  }
+
+  /** The put rate of {@code workload} as MB/s and as a fraction of each baseline. */
+  private void printBandwidth(String a, String b, String workload, int size) {
+    System.out.println();
+    System.out.println("| sequential write, same bytes as \"" + workload + "\" | MB/s | " + a + " put as fraction | " + b + " put as fraction |");
+    System.out.println("|---|---:|---:|---:|");
+    Map<String, double[]> row = rows.get(workload);
+    double ma = row.get(a)[0] * size / 1e6;
+    double mbs = row.get(b)[0] * size / 1e6;
+    System.out.printf("| (the puts themselves) | | %.0f MB/s | %.0f MB/s |%n", ma, mbs);
+    for (Map.Entry<String, Double> e : baseline.entrySet()) {
+      System.out.printf("| %s | %.0f | %.2f | %.2f |%n", e.getKey(), e.getValue(), ma / e.getValue(), mbs / e.getValue());
+    }
   }
 
   private void record(String workload, Stores s, double value, boolean rate) {

@@ -1,0 +1,55 @@
+package org.jds.blobfs.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jds.blobfs.datastore.Geometry;
+import org.jds.datastore.Batching;
+import org.jds.datastore.Key;
+
+/**
+ * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-sync-8w|get-8w|query
+ * SIZE N ROUNDS [flatfs]}. Prints ops/s per round.
+ */
+public final class ProfileBench {
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    int size = Integer.parseInt(args[1]);
+    int n = Integer.parseInt(args[2]);
+    int rounds = Integer.parseInt(args[3]);
+    Stores s = args.length > 4 && args[4].equals("flatfs") ? Stores.FLATFS : Stores.blobfs(Geometry.DEFAULT, 16L << 30);
+    Path root = Files.createTempDirectory("jds-prof");
+    List<Key> keys = Workload.keys("prof", n);
+    try {
+      if (mode.equals("query")) {
+        try (Batching ds = s.create(root.resolve("q"), false)) {
+          Workload.parallel(n, 8, i -> ds.put(keys.get(i), Workload.value(size, i)));
+        }
+        try (Batching ds = s.open(root.resolve("q"), false)) {
+          for (int r = 0; r < rounds; r++) {
+            System.out.printf("%s round %d: %.1f ms%n", mode, r, Workload.queryAll(ds, false, n) / 1e6);
+          }
+        }
+      } else if (mode.equals("get-8w")) {
+        try (Batching ds = s.create(root.resolve("g"), false)) {
+          Workload.parallel(n, 2, i -> ds.put(keys.get(i), Workload.value(size, i)));
+        }
+        try (Batching ds = s.open(root.resolve("g"), false)) {
+          for (int r = 0; r < rounds; r++) {
+            System.out.printf("%s round %d: %.0f ops/s%n", mode, r, n / (Workload.parallel(n, 8, i -> ds.get(keys.get(i))) / 1e9));
+          }
+        }
+      } else {
+        for (int r = 0; r < rounds; r++) {
+          Path d = root.resolve("p" + r);
+          try (Batching ds = s.create(d, true)) {
+            System.out.printf("%s round %d: %.0f ops/s%n", mode, r, n / (Workload.parallel(n, 8, i -> ds.put(keys.get(i), Workload.value(size, i))) / 1e9));
+          }
+          Cleanup.deleteTree(d);
+        }
+      }
+    } finally {
+      Cleanup.deleteTree(root);
+    }
+  }
+}
