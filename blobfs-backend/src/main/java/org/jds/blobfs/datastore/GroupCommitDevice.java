@@ -2,7 +2,9 @@ package org.jds.blobfs.datastore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.jds.blobfs.blobstore.SuperBlock;
 import org.jds.blobfs.device.BlockDevice;
+import org.jds.blobfs.device.ForwardingBlockDevice;
 
 /**
  * Wraps the image device so that durability is paid for only where a caller needs it.
@@ -15,8 +17,7 @@ import org.jds.blobfs.device.BlockDevice;
  * #durableFlush()}, which is a group commit: concurrent callers share one fdatasync, and a caller
  * returns only after a flush that started after its call.
  */
-final class GroupCommitDevice implements BlockDevice {
-  private final BlockDevice dev;
+final class GroupCommitDevice extends ForwardingBlockDevice {
   private final ThreadLocal<Integer> strictDepth = ThreadLocal.withInitial(() -> 0);
   private volatile boolean superWritten;
 
@@ -29,7 +30,7 @@ final class GroupCommitDevice implements BlockDevice {
   private boolean closed;
 
   GroupCommitDevice(BlockDevice dev) {
-    this.dev = dev;
+    super(dev);
   }
 
   /** Work whose engine barriers must be real device flushes. */
@@ -100,41 +101,11 @@ final class GroupCommitDevice implements BlockDevice {
   }
 
   @Override
-  public long size() {
-    return dev.size();
-  }
-
-  @Override
-  public int blockSize() {
-    return dev.blockSize();
-  }
-
-  @Override
-  public boolean isReadOnly() {
-    return dev.isReadOnly();
-  }
-
-  @Override
-  public void read(long offset, ByteBuffer dst) throws IOException {
-    dev.read(offset, dst);
-  }
-
-  @Override
   public void write(long offset, ByteBuffer src) throws IOException {
-    if (offset < 4096) {
+    if (offset < SuperBlock.SIZE) {
       superWritten = true;
     }
     dev.write(offset, src);
-  }
-
-  @Override
-  public void discard(long offset, long length) throws IOException {
-    dev.discard(offset, length);
-  }
-
-  @Override
-  public boolean tryUnmap(long offset, long length) throws IOException {
-    return dev.tryUnmap(offset, length);
   }
 
   /** Idempotent, so error paths may close it whether or not the engine already did. */

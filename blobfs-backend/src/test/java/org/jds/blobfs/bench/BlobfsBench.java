@@ -313,23 +313,19 @@ public final class BlobfsBench {
   }
 
   /** Delegates to a device; {@link #flush()} is a no-op until {@link #flushing} is set. */
-  static final class NoFlushDevice implements BlockDevice {
-    private final BlockDevice d;
+  static final class NoFlushDevice extends org.jds.blobfs.device.ForwardingBlockDevice {
     boolean flushing;
 
     NoFlushDevice(BlockDevice d) {
-      this.d = d;
+      super(d);
     }
 
-    @Override public long size() { return d.size(); }
-    @Override public int blockSize() { return d.blockSize(); }
-    @Override public boolean isReadOnly() { return d.isReadOnly(); }
-    @Override public void read(long offset, ByteBuffer dst) throws IOException { d.read(offset, dst); }
-    @Override public void write(long offset, ByteBuffer src) throws IOException { d.write(offset, src); }
-    @Override public void flush() throws IOException { if (flushing) d.flush(); }
-    @Override public boolean tryUnmap(long offset, long length) throws IOException { return d.tryUnmap(offset, length); }
-    @Override public void discard(long offset, long length) throws IOException { d.discard(offset, length); }
-    @Override public void close() throws IOException { d.close(); }
+    @Override
+    public void flush() throws IOException {
+      if (flushing) {
+        dev.flush();
+      }
+    }
   }
 
   // ------------------------------------------------------------------ output

@@ -5,13 +5,13 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jds.blobfs.device.BlockDevice;
+import org.jds.blobfs.device.ForwardingBlockDevice;
 
 /**
  * A device that can hold one flush, or one large write, until the test opens the gate: proves
  * which operations still make progress while a thread is inside device I/O.
  */
-final class GatedDevice implements BlockDevice {
-  private final BlockDevice dev;
+final class GatedDevice extends ForwardingBlockDevice {
   final AtomicLong flushes = new AtomicLong();
   /** Writes of at least this many bytes are held (Integer.MAX_VALUE: none). */
   volatile int holdWritesFrom = Integer.MAX_VALUE;
@@ -20,7 +20,7 @@ final class GatedDevice implements BlockDevice {
   final CountDownLatch gate = new CountDownLatch(1);
 
   GatedDevice(BlockDevice dev) {
-    this.dev = dev;
+    super(dev);
   }
 
   private void hold() throws IOException {
@@ -31,26 +31,6 @@ final class GatedDevice implements BlockDevice {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted at the gate", e);
     }
-  }
-
-  @Override
-  public long size() {
-    return dev.size();
-  }
-
-  @Override
-  public int blockSize() {
-    return dev.blockSize();
-  }
-
-  @Override
-  public boolean isReadOnly() {
-    return dev.isReadOnly();
-  }
-
-  @Override
-  public void read(long offset, ByteBuffer dst) throws IOException {
-    dev.read(offset, dst);
   }
 
   @Override
@@ -70,18 +50,4 @@ final class GatedDevice implements BlockDevice {
     dev.flush();
   }
 
-  @Override
-  public void discard(long offset, long length) throws IOException {
-    dev.discard(offset, length);
-  }
-
-  @Override
-  public boolean tryUnmap(long offset, long length) throws IOException {
-    return dev.tryUnmap(offset, length);
-  }
-
-  @Override
-  public void close() throws IOException {
-    dev.close();
-  }
 }
