@@ -104,7 +104,7 @@ final class MdWriter {
     if (n > cur && !m.thin()) {
       long need = n - cur;
       if (need > bs.totalClusters - bs.usedClusters.cardinality()) {
-        throw new NoSpaceException("need " + need + " clusters, " + (bs.totalClusters - bs.usedClusters.cardinality()) + " free");
+        throw new NoSpaceException("no space left on device: need " + need + " clusters, " + (bs.totalClusters - bs.usedClusters.cardinality()) + " free");
       }
       int pagesNeeded = Math.max(0, newEp - oldEp);
       int p = 0;
@@ -217,7 +217,7 @@ final class MdWriter {
   int allocateThinCluster(BlobMeta m, int k) throws IOException {
     bs.markDirty();
     int c = bs.usedClusters.nextClearBit(bs.numMdClusters);
-    if (c >= bs.totalClusters) throw new NoSpaceException("no free cluster");
+    if (c >= bs.totalClusters) throw new NoSpaceException("no space left on device: no free cluster");
     bs.usedClusters.set(c);
     try {
       if (m.parentId != SuperBlock.BLOBID_INVALID) {

@@ -175,19 +175,30 @@ public final class BlobfsCommand implements Runnable {
     }
   }
 
-  @Command(name = "put", description = "Store FILE (or stdin with '-' or no FILE) as NAME, replacing it.")
+  @Command(name = "put", description = "Store FILE (or stdin with '-' or no FILE) as NAME, replacing it atomically.")
   static final class Put implements Callable<Integer> {
+    /** The staging name: written and synced first, then renamed over NAME (short, so any NAME fits). */
+    static final String STAGING_PREFIX = "/.jds-put-";
+
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "NAME") String name;
     @Parameters(index = "2", paramLabel = "FILE", arity = "0..1") String file;
 
+    /**
+     * Writes a staging file, syncs it, then replaces NAME with it ({@code replaceFile}: the new name
+     * commits before the old file goes). A failure or a crash at any point leaves the old NAME
+     * intact; a failed put deletes its staging file.
+     */
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRw(img, io)) {
-        try (InputStream in = file == null || file.equals("-") ? nonClosing(rawIn) : Files.newInputStream(Path.of(file))) {
-          if (fs.list().contains(name)) fs.deleteFile(name);
-          try (BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE)) {
+      FileBlockDevice dev = FileBlockDevice.open(img, false, BLOCK, io.direct);
+      try (PureBlobFileSystem fs = PureBlobFileSystem.load(dev);
+          InputStream in = file == null || file.equals("-") ? nonClosing(rawIn) : Files.newInputStream(Path.of(file))) {
+        String staging = STAGING_PREFIX + Integer.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        boolean placed = false;
+        try {
+          try (BlobFile f = fs.openFile(staging, BlobFileSystem.OPEN_CREATE)) {
             byte[] buf = new byte[1 << 18];
             long off = 0;
             int n;
@@ -196,6 +207,12 @@ public final class BlobfsCommand implements Runnable {
               off += n;
             }
             f.sync();
+          }
+          fs.replaceFile(staging, name, dev::flush);
+          placed = true;
+        } finally {
+          if (!placed && fs.list().contains(staging)) {
+            fs.deleteFile(staging);
           }
         }
       }

@@ -70,6 +70,29 @@ class BlobfsCommandTest {
     assertTrue(out.toString().contains("Blobstore Type: BLOBFS"), out.toString());
   }
 
+  /** put replaces through a staging file: a put that fails (image full) leaves the old file whole. */
+  @Test
+  void failedPutKeepsTheOldFileAndLeavesNoStagingFile() throws Exception {
+    String img = tmp.resolve("full.img").toString();
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "4M", "--cluster-size", "65536"), err.toString());
+    BlobfsCommand.rawIn = new ByteArrayInputStream("old value".getBytes());
+    assertEquals(0, run("blobfs", "put", img, "/k", "-"), err.toString());
+    BlobfsCommand.rawIn = new ByteArrayInputStream("new value".getBytes());
+    assertEquals(0, run("blobfs", "put", img, "/k", "-"), err.toString());
+    assertEquals(0, run("blobfs", "cat", img, "/k"));
+    assertEquals("new value", raw.toString());
+
+    BlobfsCommand.rawIn = new ByteArrayInputStream(new byte[8 << 20]); // twice the image
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "put", img, "/k", "-"));
+    assertTrue(err.toString().contains("no space"), err.toString());
+    raw.reset();
+    assertEquals(0, run("blobfs", "cat", img, "/k"));
+    assertEquals("new value", raw.toString());
+    assertEquals(0, run("blobfs", "ls", img));
+    assertEquals("/k\n", out.toString().replace("\r", ""));
+    assertEquals(0, run("blobfs", "fsck", img), out.toString());
+  }
+
   @Test
   void directFlagOnEverySubcommand() throws Exception {
     String img = tmp.resolve("d.img").toString();
