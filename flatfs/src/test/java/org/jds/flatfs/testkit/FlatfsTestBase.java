@@ -10,6 +10,8 @@ import org.jds.flatfs.FlatfsDatastore;
 import org.jds.flatfs.FlatfsOptions;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.DirectoryListing;
+import org.jds.flatfs.storage.FileStat;
+import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.StoragePaths;
@@ -85,7 +87,13 @@ public abstract class FlatfsTestBase {
     }
     for (String n : names) {
       String p = StoragePaths.join(rel, n);
-      if (s.stat(StoragePaths.join(base, p)).directory()) {
+      FileStat st;
+      try {
+        st = s.stat(StoragePaths.join(base, p));
+      } catch (NoSuchPathException e) {
+        continue; // a background disk-usage checkpoint renamed its temp file away meanwhile
+      }
+      if (st.directory()) {
         out.add(p + "/");
         walk(s, base, p, out);
       } else {
