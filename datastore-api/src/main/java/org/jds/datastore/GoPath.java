@@ -13,6 +13,14 @@ public final class GoPath {
     if (path.isEmpty()) {
       return ".";
     }
+    if (isClean(path)) {
+      return path; // the common case (keys read back from a store): no copy
+    }
+    return lexicalClean(path);
+  }
+
+  /** Go's algorithm proper, for a non-empty path. */
+  static String lexicalClean(String path) {
     boolean rooted = path.charAt(0) == '/';
     int n = path.length();
     StringBuilder out = new StringBuilder(n);
@@ -59,5 +67,30 @@ public final class GoPath {
       return ".";
     }
     return out.toString();
+  }
+
+  /** True if {@link #clean} would return {@code path} unchanged (non-empty {@code path}). */
+  private static boolean isClean(String path) {
+    int n = path.length();
+    if (n == 1 && path.charAt(0) == '/') {
+      return true;
+    }
+    if (path.charAt(n - 1) == '/') {
+      return false;
+    }
+    int elem = path.charAt(0) == '/' ? 1 : 0; // start of the current element
+    while (true) {
+      int slash = path.indexOf('/', elem);
+      int len = (slash < 0 ? n : slash) - elem;
+      if (len == 0
+          || (len == 1 && path.charAt(elem) == '.')
+          || (len == 2 && path.charAt(elem) == '.' && path.charAt(elem + 1) == '.')) {
+        return false;
+      }
+      if (slash < 0) {
+        return true;
+      }
+      elem = slash + 1;
+    }
   }
 }

@@ -2,6 +2,7 @@ package org.jds.datastore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,5 +24,25 @@ class GoPathTest {
       })
   void clean(String in, String out) {
     assertEquals(out, GoPath.clean(in));
+  }
+
+  /** The already-clean fast path agrees with the full algorithm on every short path of / . a. */
+  @Test
+  void fastPathAgreesWithTheAlgorithm() {
+    char[] alphabet = {'/', '.', 'a'};
+    int checked = 0;
+    for (int len = 1; len <= 7; len++) {
+      int combos = (int) Math.pow(alphabet.length, len);
+      for (int c = 0; c < combos; c++) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0, x = c; i < len; i++, x /= alphabet.length) {
+          sb.append(alphabet[x % alphabet.length]);
+        }
+        String p = sb.toString();
+        assertEquals(GoPath.lexicalClean(p), GoPath.clean(p), p);
+        checked++;
+      }
+    }
+    assertEquals(3279, checked);
   }
 }

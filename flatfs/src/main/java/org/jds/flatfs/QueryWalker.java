@@ -65,7 +65,7 @@ final class QueryWalker implements ResultIterator {
         }
         // Go: no key validity or shard check; a stray foo.data comes back as /foo.
         String key = Key.of(name.substring(0, name.length() - Layout.EXTENSION.length())).toString();
-        Result r = entry(key, StoragePaths.join(shardDir, name));
+        Result r = entry(key, name);
         if (r != null) {
           return r;
         }
@@ -103,14 +103,14 @@ final class QueryWalker implements ResultIterator {
    * reports such a race as an error result: a concurrently deleted key is simply absent, as Go
    * already treats a vanished shard directory and a vanished batch staging file.
    */
-  private Result entry(String key, String file) {
+  private Result entry(String key, String name) {
     try {
       if (!q.keysOnly()) {
-        byte[] v = ds.readValue(file);
+        byte[] v = ds.readValue(StoragePaths.join(shardDir, name));
         return Result.of(new Entry(key, v, v.length, null));
       }
       if (q.returnsSizes()) {
-        return Result.of(new Entry(key, null, ds.statSize(file), null));
+        return Result.of(new Entry(key, null, ds.statSize(StoragePaths.join(shardDir, name)), null));
       }
       return Result.of(new Entry(key, null, 0, null));
     } catch (DatastoreException e) {

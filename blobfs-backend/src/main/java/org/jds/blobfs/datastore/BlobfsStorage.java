@@ -43,6 +43,9 @@ public final class BlobfsStorage implements Storage {
   private final GroupCommitDevice device;
   private final String image;
   private final boolean durableReplace;
+  /** Names fetched per lock acquisition by a listing. */
+  private static final int LIST_CHUNK = 256;
+
   private final Object lock = new Object();
   private final PathIndex index = new PathIndex();
   private final Map<String, ShardId> shards = new HashMap<>();
@@ -57,6 +60,9 @@ public final class BlobfsStorage implements Storage {
     this.device = device;
     this.image = image;
     this.durableReplace = durableReplace;
+    // Keys are small files: one md page each instead of two (measured: open of 100k keys
+    // 865 -> 669 ms; see the README's benchmark).
+    fs.useExtentTables(false);
     load();
   }
 
@@ -228,10 +234,7 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  /**
-   * A live listing: each {@code next()} looks up the following child in the index, so names
-   * removed meanwhile are not returned (as readdir on a local directory mostly behaves).
-   */
+  /** A listing of the in-memory index; never touches the device. */
   @Override
   public DirectoryListing list(String dir) throws StorageException {
     checkPath("open", dir);
@@ -243,25 +246,38 @@ public final class BlobfsStorage implements Storage {
         throw new NoSuchPathException("open", dir);
       }
     }
+    // Like readdir: fetched in chunks under the lock (one acquisition per LIST_CHUNK names, not per
+    // name); a name created or deleted meanwhile may or may not be seen, one present throughout is.
     return new DirectoryListing() {
-      private String last;
-      private boolean done;
+      private final ArrayList<String> chunk = new ArrayList<>();
+      private final PathIndex.Cursor cursor = new PathIndex.Cursor();
+      private int pos;
+      private boolean more = true;
 
       @Override
       public String next() {
-        if (done) {
-          return null;
+        if (pos == chunk.size()) {
+          if (!more) {
+            return null;
+          }
+          chunk.clear();
+          pos = 0;
+          synchronized (lock) {
+            more = index.nextChildren(dir, cursor, LIST_CHUNK, chunk);
+          }
+          if (chunk.isEmpty()) {
+            more = false;
+            return null;
+          }
         }
-        synchronized (lock) {
-          last = index.nextChild(dir, last);
-        }
-        done = last == null;
-        return last;
+        return chunk.get(pos++);
       }
 
       @Override
       public void close() {
-        done = true;
+        chunk.clear();
+        pos = 0;
+        more = false;
       }
     };
   }

@@ -61,6 +61,8 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   private final List<Long> orphans = new ArrayList<>();
   /** Next {@link #XATTR_GENERATION}: above every generation seen at load. */
   private long nextGeneration = 1;
+  /** See {@link #useExtentTables}. */
+  private volatile boolean extentTables = true;
 
   private PureBlobFileSystem(Blobstore bs) {
     this.bs = bs;
@@ -231,13 +233,25 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     }
   }
 
+  /**
+   * How the blobs of files created from now on record their clusters. {@code true} (the default)
+   * is what SPDK's own blobfs writes: an EXTENT_TABLE in the root md page plus one extent page per
+   * 512 clusters, so even a one-cluster file costs two md pages. {@code false} writes EXTENT_RLE
+   * descriptors inline, so a small or contiguous file is one md page: half the md reads at load and
+   * half the md space. SPDK reads both kinds (the blob's EXTENT_TABLE invalid flag tells which), so
+   * images stay interchangeable either way. Not persisted; existing files keep their kind.
+   */
+  public void useExtentTables(boolean on) {
+    extentTables = on;
+  }
+
   @Override
   public void createFile(String name) throws IOException {
     checkName(name);
     synchronized (lock) {
       checkWritable();
       if (byName.containsKey(name)) throw new AlreadyExistsException("file '" + name + "' exists");
-      BlobOptions o = new BlobOptions().numClusters(1);
+      BlobOptions o = new BlobOptions().numClusters(1).useExtentTable(extentTables);
       o.xattr(XATTR_NAME, encodeName(name)).xattr(XATTR_LENGTH, u64Le(0));
       long id;
       try (Blob b = bs.createBlob(o)) {

@@ -8,7 +8,7 @@ import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
 
 /**
- * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-sync-8w|get-8w|query
+ * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-sync-8w|get-8w|query|query-keys
  * SIZE N ROUNDS [flatfs]}. Prints ops/s per round.
  */
 public final class ProfileBench {
@@ -21,13 +21,14 @@ public final class ProfileBench {
     Path root = Files.createTempDirectory("jds-prof");
     List<Key> keys = Workload.keys("prof", n);
     try {
-      if (mode.equals("query")) {
+      if (mode.startsWith("query")) {
+        boolean keysOnly = mode.equals("query-keys");
         try (Batching ds = s.create(root.resolve("q"), false)) {
           Workload.parallel(n, 8, i -> ds.put(keys.get(i), Workload.value(size, i)));
         }
         try (Batching ds = s.open(root.resolve("q"), false)) {
           for (int r = 0; r < rounds; r++) {
-            System.out.printf("%s round %d: %.1f ms%n", mode, r, Workload.queryAll(ds, false, n) / 1e6);
+            System.out.printf("%s round %d: %.1f ms%n", mode, r, Workload.queryAll(ds, keysOnly, n) / 1e6);
           }
         }
       } else if (mode.equals("get-8w")) {

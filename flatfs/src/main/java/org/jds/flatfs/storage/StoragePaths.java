@@ -8,6 +8,11 @@ public final class StoragePaths {
    * Joins elements with {@code '/'}, dropping empty ones (Go's {@code filepath.Join} does the same,
    * which is why a shard function that returns {@code ""} puts files in the root).
    */
+  /** {@link #join(String...)} for two parts, without the varargs array and builder. */
+  public static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;
+  }
+
   public static String join(String... parts) {
     StringBuilder sb = new StringBuilder();
     for (String p : parts) {
