@@ -190,7 +190,7 @@ class DiskUsageTest extends FlatfsTestBase {
     FlatfsDatastore fs = open(ShardId.prefix(2));
     long before = fs.diskUsage();
     fs.put(k("/BIG"), new byte[(int) before]);
-    long deadline = System.currentTimeMillis() + 3000;
+    long deadline = System.currentTimeMillis() + 20_000; // generous: CI machines stall
     String want = "{\"diskUsage\":" + fs.diskUsage() + ",";
     while (!cache().startsWith(want) && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
@@ -206,7 +206,7 @@ class DiskUsageTest extends FlatfsTestBase {
     Thread.sleep(100);
     fs.put(k("/BIG2"), new byte[10]);
     String want = "{\"diskUsage\":" + fs.diskUsage() + ",";
-    long deadline = System.currentTimeMillis() + 4000;
+    long deadline = System.currentTimeMillis() + 20_000; // the 2 s timer, plus CI stalls
     while (!cache().startsWith(want) && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }

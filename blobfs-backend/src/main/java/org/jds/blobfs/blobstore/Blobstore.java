@@ -44,8 +44,8 @@ public final class Blobstore implements Closeable, PageSource {
   final boolean readOnly;
   private final boolean wasClean;
   private final boolean recovered;
-  BitSet usedPages;
-  BitSet usedClusters;
+  UsedMask usedPages;
+  UsedMask usedClusters;
   BitSet usedBlobIds;
   private boolean dirtyOnDisk;
   /** The recovery pass of the last load, if one ran (for tests and diagnostics). */
@@ -113,10 +113,11 @@ public final class Blobstore implements Closeable, PageSource {
     dev.write(0, ByteBuffer.wrap(sb.encode()));
     dev.flush();
     Blobstore bs = new Blobstore(dev, sb, false, false, false);
-    bs.usedPages = new BitSet();
+    bs.usedPages = new UsedMask(new BitSet());
     bs.usedBlobIds = new BitSet();
-    bs.usedClusters = new BitSet();
-    bs.usedClusters.set(0, (int) mdClusters);
+    BitSet md = new BitSet();
+    md.set(0, (int) mdClusters);
+    bs.usedClusters = new UsedMask(md);
     bs.dirtyOnDisk = true;
     return bs;
   }
@@ -147,9 +148,9 @@ public final class Blobstore implements Closeable, PageSource {
       Recovery r = new Recovery(bs, bs.totalClusters);
       r.run(bs.numMdClusters);
       bs.recovery = r;
-      bs.usedPages = r.usedPages;
+      bs.usedPages = new UsedMask(r.usedPages);
       bs.usedBlobIds = r.usedBlobIds;
-      bs.usedClusters = r.usedClusters;
+      bs.usedClusters = new UsedMask(r.usedClusters);
     } else {
       bs.readMasks();
     }
@@ -162,10 +163,10 @@ public final class Blobstore implements Closeable, PageSource {
   }
 
   private void readMasks() throws IOException {
-    usedPages = BitMask.decode(readRegion(sb.pageMaskStart, sb.pageMaskLen), BitMask.TYPE_USED_PAGES, sb.mdLen,
-        (long) sb.pageMaskStart * PAGE, "used page mask");
-    usedClusters = BitMask.decode(readRegion(sb.clusterMaskStart, sb.clusterMaskLen), BitMask.TYPE_USED_CLUSTERS, totalClusters,
-        (long) sb.clusterMaskStart * PAGE, "used cluster mask");
+    usedPages = new UsedMask(BitMask.decode(readRegion(sb.pageMaskStart, sb.pageMaskLen), BitMask.TYPE_USED_PAGES, sb.mdLen,
+        (long) sb.pageMaskStart * PAGE, "used page mask"));
+    usedClusters = new UsedMask(BitMask.decode(readRegion(sb.clusterMaskStart, sb.clusterMaskLen), BitMask.TYPE_USED_CLUSTERS, totalClusters,
+        (long) sb.clusterMaskStart * PAGE, "used cluster mask"));
     usedBlobIds = BitMask.decode(readRegion(sb.blobidMaskStart, sb.blobidMaskLen), BitMask.TYPE_USED_BLOBIDS, sb.mdLen,
         (long) sb.blobidMaskStart * PAGE, "used blobid mask");
   }
@@ -180,7 +181,7 @@ public final class Blobstore implements Closeable, PageSource {
   private void loadBlobs() throws IOException {
     // Md pages are read through a read-ahead: one device read per run of up to 64 used pages
     // instead of one per page (the load of 100k small files was dominated by 200k 4 KiB preads).
-    BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages), usedClusters, totalClusters);
+    BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages.bits()), usedClusters.bits(), totalClusters);
     for (int i = usedBlobIds.nextSetBit(0); i >= 0 && i < sb.mdLen; i = usedBlobIds.nextSetBit(i + 1)) {
       long id = (1L << 32) | i;
       try {
@@ -200,13 +201,13 @@ public final class Blobstore implements Closeable, PageSource {
 
   private void writeMasks() throws IOException {
     dev.write((long) sb.pageMaskStart * PAGE,
-        ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_PAGES, usedPages, sb.mdLen, sb.pageMaskLen)));
+        ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_PAGES, usedPages.bits(), sb.mdLen, sb.pageMaskLen)));
     if (sb.blobidMaskLen != 0) {
       dev.write((long) sb.blobidMaskStart * PAGE,
           ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_BLOBIDS, usedBlobIds, sb.mdLen, sb.blobidMaskLen)));
     }
     dev.write((long) sb.clusterMaskStart * PAGE,
-        ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_CLUSTERS, usedClusters, totalClusters, sb.clusterMaskLen)));
+        ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_CLUSTERS, usedClusters.bits(), totalClusters, sb.clusterMaskLen)));
   }
 
   /** bs_mark_dirty: the first md write after load first persists clean=0. */
@@ -310,15 +311,22 @@ public final class Blobstore implements Closeable, PageSource {
     }
   }
 
+  /** md pages in use (O(1); {@link #usedPageMask} copies the mask). */
+  public int usedMdPages() {
+    synchronized (lock) {
+      return usedPages.cardinality();
+    }
+  }
+
   public BitSet usedPageMask() {
     synchronized (lock) {
-      return (BitSet) usedPages.clone();
+      return usedPages.copy();
     }
   }
 
   public BitSet usedClusterMask() {
     synchronized (lock) {
-      return (BitSet) usedClusters.clone();
+      return usedClusters.copy();
     }
   }
 

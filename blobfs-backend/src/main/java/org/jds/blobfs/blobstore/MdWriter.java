@@ -103,8 +103,9 @@ final class MdWriter {
     int newEp = m.useExtentTable ? BlobMeta.extentPagesFor(n) : 0;
     if (n > cur && !m.thin()) {
       long need = n - cur;
-      if (need > bs.totalClusters - bs.usedClusters.cardinality()) {
-        throw new NoSpaceException("no space left on device: need " + need + " clusters, " + (bs.totalClusters - bs.usedClusters.cardinality()) + " free");
+      long free = bs.totalClusters - bs.usedClusters.cardinality();
+      if (need > free) {
+        throw new NoSpaceException("no space left on device: need " + need + " clusters, " + free + " free");
       }
       int pagesNeeded = Math.max(0, newEp - oldEp);
       int p = 0;

@@ -108,7 +108,7 @@ public final class BlobfsDatastore extends ForwardingDatastore implements Batchi
     Blobstore bs = s.fileSystem().blobstore();
     long mdClusters = bs.totalClusters() - bs.totalDataClusters();
     long dataClusters = bs.totalClusters() - bs.freeClusters() - mdClusters;
-    return dataClusters * bs.clusterSize() + (long) bs.usedPageMask().cardinality() * Blobstore.PAGE;
+    return dataClusters * bs.clusterSize() + (long) bs.usedMdPages() * Blobstore.PAGE;
   }
 
   /** Flatfs's own figure (sum of file sizes), kept in diskUsage.cache for export. */

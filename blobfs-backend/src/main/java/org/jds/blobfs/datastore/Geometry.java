@@ -3,28 +3,29 @@ package org.jds.blobfs.datastore;
 /**
  * Cluster size and metadata budget of a blobfs image meant to hold a flatfs datastore.
  *
- * <p>Every file is one blob: a root md page plus an extent page (thick, extent table) and at least
- * one cluster. So md pages are budgeted per expected file, not per cluster as in SPDK's default,
- * which with small clusters would spend as much space on md pages as on data.
+ * <p>Every file is one blob of at least one cluster and one md page (its clusters inline as
+ * EXTENT_RLE, see {@code PureBlobFileSystem.useExtentTables}). So md pages are budgeted per expected
+ * file, not per cluster as in SPDK's default, which with small clusters would spend as much space
+ * on md pages as on data.
  *
  * @param clusterSize bytes per cluster, a multiple of 4096
- * @param bytesPerMdPair image bytes per expected file: {@code mdPages = 2 * size / bytesPerMdPair}
+ * @param bytesPerFile image bytes per expected file: {@code mdPages = size / bytesPerFile}
  */
-public record Geometry(int clusterSize, long bytesPerMdPair) {
+public record Geometry(int clusterSize, long bytesPerFile) {
   /**
    * Chosen by measurement on IPFS block mixes (README, "Geometry", GeometryBench): 4 KiB clusters
    * allocate the least for every mix (1.08 bytes per byte stored for a 70/25/5 repo mix against
-   * 1.44 at 64 KiB and 8.9 at SPDK's 1 MiB) at no measurable cost in speed. Every file takes two md
-   * pages (root + extent page); one file per 32 KiB of image reserves a quarter of the image for
-   * md, enough for stores whose average block is 32 KiB or more (a repo mix averages 113 KiB).
+   * 1.44 at 64 KiB and 8.9 at SPDK's 1 MiB) at no measurable cost in speed. One file per 16 KiB of
+   * image reserves a quarter of the image for md, enough for stores whose average block is 16 KiB
+   * or more (a repo mix averages 113 KiB); the reserve is sparse in the image file until used.
    */
-  public static final Geometry DEFAULT = new Geometry(4096, 32 * 1024);
+  public static final Geometry DEFAULT = new Geometry(4096, 16 * 1024);
 
   /** SPDK blobfs's own default: 1 MiB clusters, one md page per cluster. */
   public static final Geometry SPDK = new Geometry(1 << 20, 0);
 
   /** md pages for an image of {@code imageSize} bytes (-1: SPDK's one per cluster). */
   public long mdPagesFor(long imageSize) {
-    return bytesPerMdPair <= 0 ? -1 : Math.max(64, 2 * (imageSize / bytesPerMdPair));
+    return bytesPerFile <= 0 ? -1 : Math.max(64, imageSize / bytesPerFile);
   }
 }

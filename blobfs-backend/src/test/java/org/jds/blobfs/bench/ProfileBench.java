@@ -8,7 +8,7 @@ import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
 
 /**
- * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-sync-8w|get-8w|query|query-keys
+ * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-(sync|nosync)-Nw|get-8w|query|query-keys
  * SIZE N ROUNDS [flatfs]}. Prints ops/s per round.
  */
 public final class ProfileBench {
@@ -41,10 +41,12 @@ public final class ProfileBench {
           }
         }
       } else {
+        boolean sync = !mode.contains("nosync");
+        int writers = Integer.parseInt(mode.substring(mode.lastIndexOf('-') + 1, mode.length() - 1));
         for (int r = 0; r < rounds; r++) {
           Path d = root.resolve("p" + r);
-          try (Batching ds = s.create(d, true)) {
-            System.out.printf("%s round %d: %.0f ops/s%n", mode, r, n / (Workload.parallel(n, 8, i -> ds.put(keys.get(i), Workload.value(size, i))) / 1e9));
+          try (Batching ds = s.create(d, sync)) {
+            System.out.printf("%s round %d: %.0f ops/s%n", mode, r, n / (Workload.parallel(n, writers, i -> ds.put(keys.get(i), Workload.value(size, i))) / 1e9));
           }
           Cleanup.deleteTree(d);
         }

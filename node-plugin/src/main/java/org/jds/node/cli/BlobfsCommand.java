@@ -104,7 +104,7 @@ public final class BlobfsCommand implements Runnable {
     @Option(names = "--cluster-size", paramLabel = "N", description = "Cluster size in bytes (default 1M).") String clusterSize;
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
     @Option(names = "--datastore", description = "Geometry measured for IPFS blocks (jds ds --store blobfs:IMG):"
-        + " 4 KiB clusters, md pages for one file per 32 KiB; --cluster-size/--md-pages still win.") boolean datastore;
+        + " 4 KiB clusters, md pages for one file per 16 KiB; --cluster-size/--md-pages still win.") boolean datastore;
     @Spec CommandSpec spec;
 
     @Override
