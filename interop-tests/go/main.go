@@ -241,41 +241,45 @@ func cmdWrite(args []string) error {
 	return fs.Close()
 }
 
+// openArg opens the existing store named by the command's only argument.
+func openArg(args []string) (*flatfs.Datastore, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("%s", usage)
+	}
+	return flatfs.Open(args[0], false)
+}
+
+// queryAll runs q and collects every entry.
+func queryAll(fs *flatfs.Datastore, q query.Query) ([]query.Entry, error) {
+	res, err := fs.Query(context.Background(), q)
+	if err != nil {
+		return nil, err
+	}
+	return res.Rest()
+}
+
 // cmdRead lists every key of the store as "KEY<TAB>SIZE<TAB>SHA256" sorted by key. Each entry
 // is cross-checked between Query (with values), Query (keys only + sizes), Get, GetSize and
 // Has; any disagreement is an error.
 func cmdRead(args []string) error {
-	if len(args) != 1 {
-		return fmt.Errorf("%s", usage)
-	}
-	fs, err := flatfs.Open(args[0], false)
+	fs, err := openArg(args)
 	if err != nil {
 		return err
 	}
 	defer fs.Close()
 	ctx := context.Background()
 
-	res, err := fs.Query(ctx, query.Query{})
+	all, err := queryAll(fs, query.Query{})
 	if err != nil {
 		return err
 	}
-	all, err := res.Rest()
+	ks, err := queryAll(fs, query.Query{KeysOnly: true, ReturnsSizes: true})
 	if err != nil {
 		return err
 	}
 	sizes := map[string]int{}
-	{
-		r2, err := fs.Query(ctx, query.Query{KeysOnly: true, ReturnsSizes: true})
-		if err != nil {
-			return err
-		}
-		ks, err := r2.Rest()
-		if err != nil {
-			return err
-		}
-		for _, e := range ks {
-			sizes[e.Key] = e.Size
-		}
+	for _, e := range ks {
+		sizes[e.Key] = e.Size
 	}
 	if len(sizes) != len(all) {
 		return fmt.Errorf("query with values returned %d entries, keys-only query %d", len(all), len(sizes))
@@ -315,19 +319,12 @@ func cmdRead(args []string) error {
 // cmdKeys lists "KEY<TAB>SIZE" from a keys-only query with sizes, sorted by key, without Get:
 // it shows what Query makes of whatever lies in the tree (stray files included).
 func cmdKeys(args []string) error {
-	if len(args) != 1 {
-		return fmt.Errorf("%s", usage)
-	}
-	fs, err := flatfs.Open(args[0], false)
+	fs, err := openArg(args)
 	if err != nil {
 		return err
 	}
 	defer fs.Close()
-	res, err := fs.Query(context.Background(), query.Query{KeysOnly: true, ReturnsSizes: true})
-	if err != nil {
-		return err
-	}
-	all, err := res.Rest()
+	all, err := queryAll(fs, query.Query{KeysOnly: true, ReturnsSizes: true})
 	if err != nil {
 		return err
 	}
@@ -349,10 +346,7 @@ func cmdDu(args []string) error {
 		flatfs.DiskUsageFilesAverage = n
 		args = args[:1]
 	}
-	if len(args) != 1 {
-		return fmt.Errorf("%s", usage)
-	}
-	fs, err := flatfs.Open(args[0], false)
+	fs, err := openArg(args)
 	if err != nil {
 		return err
 	}

@@ -48,70 +48,76 @@ public final class MapDatastore implements Batching, TTLDatastore, TxnDatastore 
     return it;
   }
 
-  @Override
-  public byte[] get(Key key) throws DatastoreException {
+  /** {@link #live}, or the shared not-found. */
+  private Item liveOrThrow(Key key) throws NotFoundException {
+    Item it = live(key);
+    if (it == null) {
+      throw NotFoundException.INSTANCE;
+    }
+    return it;
+  }
+
+  private interface Locked<T> {
+    T run() throws DatastoreException;
+  }
+
+  /** Runs {@code work} under the read lock on an open store. */
+  private <T> T reading(Locked<T> work) throws DatastoreException {
     lock.readLock().lock();
     try {
       closed.check();
-      Item it = live(key);
-      if (it == null) {
-        throw NotFoundException.INSTANCE;
-      }
-      return it.value.clone();
+      return work.run();
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** Runs {@code work} under the write lock on an open store. */
+  private void writing(Locked<?> work) throws DatastoreException {
+    lock.writeLock().lock();
+    try {
+      closed.check();
+      work.run();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public byte[] get(Key key) throws DatastoreException {
+    return reading(() -> liveOrThrow(key).value.clone());
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    lock.readLock().lock();
-    try {
-      closed.check();
-      return live(key) != null;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> live(key) != null);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    lock.readLock().lock();
-    try {
-      closed.check();
-      Item it = live(key);
-      if (it == null) {
-        throw NotFoundException.INSTANCE;
-      }
-      return it.value.length;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> liveOrThrow(key).value.length);
   }
 
   @Override
   public Results query(Query q) throws DatastoreException {
-    List<Entry> snapshot = new ArrayList<>();
     String prefix = NaiveQuery.effectivePrefix(q.prefix());
-    lock.readLock().lock();
-    try {
-      closed.check();
+    List<Entry> snapshot = reading(() -> {
+      List<Entry> out = new ArrayList<>();
       for (Map.Entry<Key, Item> e : map.entrySet()) {
         String k = e.getKey().toString();
         Item it = live(e.getKey());
         if (it == null || (prefix != null && !k.startsWith(prefix))) {
           continue;
         }
-        snapshot.add(
+        out.add(
             new Entry(
                 k,
                 q.keysOnly() ? null : it.value.clone(),
                 it.value.length,
                 q.returnExpirations() ? it.expiration : null));
       }
-    } finally {
-      lock.readLock().unlock();
-    }
+      return out;
+    });
     return NaiveQuery.apply(q, Results.fromEntries(q, snapshot));
   }
 
@@ -122,24 +128,12 @@ public final class MapDatastore implements Batching, TTLDatastore, TxnDatastore 
 
   private void write(Key key, byte[] value, Instant expiration) throws DatastoreException {
     byte[] copy = value == null ? new byte[0] : value.clone(); // Go: nil == empty
-    lock.writeLock().lock();
-    try {
-      closed.check();
-      map.put(key, new Item(copy, expiration));
-    } finally {
-      lock.writeLock().unlock();
-    }
+    writing(() -> map.put(key, new Item(copy, expiration)));
   }
 
   @Override
   public void delete(Key key) throws DatastoreException {
-    lock.writeLock().lock();
-    try {
-      closed.check();
-      map.remove(key);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    writing(() -> map.remove(key));
   }
 
   @Override
@@ -172,32 +166,12 @@ public final class MapDatastore implements Batching, TTLDatastore, TxnDatastore 
 
   @Override
   public void setTTL(Key key, Duration ttl) throws DatastoreException {
-    lock.writeLock().lock();
-    try {
-      closed.check();
-      Item it = live(key);
-      if (it == null) {
-        throw NotFoundException.INSTANCE;
-      }
-      map.put(key, new Item(it.value, clock.instant().plus(ttl)));
-    } finally {
-      lock.writeLock().unlock();
-    }
+    writing(() -> map.put(key, new Item(liveOrThrow(key).value, clock.instant().plus(ttl))));
   }
 
   @Override
   public Instant getExpiration(Key key) throws DatastoreException {
-    lock.readLock().lock();
-    try {
-      closed.check();
-      Item it = live(key);
-      if (it == null) {
-        throw NotFoundException.INSTANCE;
-      }
-      return it.expiration;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> liveOrThrow(key).expiration);
   }
 
   @Override
@@ -208,9 +182,7 @@ public final class MapDatastore implements Batching, TTLDatastore, TxnDatastore 
 
   /** Applies a transaction's writes atomically (all under one write lock). */
   void commitTxn(Map<Key, byte[]> writes, byte[] deleteMarker) throws DatastoreException {
-    lock.writeLock().lock();
-    try {
-      closed.check();
+    writing(() -> {
       for (Map.Entry<Key, byte[]> w : writes.entrySet()) {
         if (w.getValue() == deleteMarker) {
           map.remove(w.getKey());
@@ -218,8 +190,7 @@ public final class MapDatastore implements Batching, TTLDatastore, TxnDatastore 
           map.put(w.getKey(), new Item(w.getValue(), null));
         }
       }
-    } finally {
-      lock.writeLock().unlock();
-    }
+      return null;
+    });
   }
 }

@@ -88,6 +88,14 @@ public final class Blob implements Closeable {
     }
   }
 
+  /** The xattr's value, or null if the blob has none of that name (for scans: no exception). */
+  public byte[] xattrOrNull(String name) {
+    synchronized (bs.lock) {
+      byte[] v = m.xattrs.get(name);
+      return v == null ? null : v.clone();
+    }
+  }
+
   public byte[] getXattr(String name) throws NotFoundException {
     synchronized (bs.lock) {
       byte[] v = m.xattrs.get(name);

@@ -80,11 +80,9 @@ public final class BlobfsStorage implements Storage {
     }
     for (String n : names) {
       BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
-      if (p == null || index.get(p.path()) != null) {
+      if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
         foreign.add(n);
-        continue;
       }
-      index.put(p.path(), new PathIndex.Node(p.directory(), n));
     }
   }
 

@@ -47,6 +47,19 @@ final class PathIndex {
     return c == null ? null : c.get(StoragePaths.name(path));
   }
 
+  /** Puts {@code n} unless {@code path} has a node already; true if it was put. */
+  boolean putIfAbsent(String path, Node n) {
+    TreeMap<String, Node> c = children(StoragePaths.parent(path));
+    String name = StoragePaths.name(path);
+    Node old = c.get(name);
+    if (old != null && old != IMPLICIT) {
+      return false;
+    }
+    c.put(name, n);
+    size++;
+    return true;
+  }
+
   void put(String path, Node n) {
     Node old = children(StoragePaths.parent(path)).put(StoragePaths.name(path), n);
     if (old == null || old == IMPLICIT) {

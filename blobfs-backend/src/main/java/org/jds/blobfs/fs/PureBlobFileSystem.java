@@ -107,21 +107,14 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     List<Long> replaced = new ArrayList<>();
     for (long id : bs.blobIds()) {
       try (Blob b = bs.openBlob(id)) {
-        byte[] n;
-        byte[] l;
-        try {
-          n = b.getXattr(XATTR_NAME);
-          l = b.getXattr(XATTR_LENGTH);
-        } catch (NotFoundException e) {
-          orphans.add(id);
-          continue;
-        }
-        if (l.length != 8) {
+        byte[] n = b.xattrOrNull(XATTR_NAME);
+        byte[] l = b.xattrOrNull(XATTR_LENGTH);
+        if (n == null || l == null || l.length != 8) {
           orphans.add(id);
           continue;
         }
         FileEntry f = new FileEntry(id, decodeName(n), leU64(l));
-        if (b.xattrNames().contains(XATTR_IS_DELETED)) {
+        if (b.xattrOrNull(XATTR_IS_DELETED) != null) {
           toDelete.add(id);
           continue;
         }
@@ -155,12 +148,8 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   private static long generation(Blob b) {
-    try {
-      byte[] g = b.getXattr(XATTR_GENERATION);
-      return g.length == 8 ? leU64(g) : 0;
-    } catch (NotFoundException e) {
-      return 0;
-    }
+    byte[] g = b.xattrOrNull(XATTR_GENERATION);
+    return g != null && g.length == 8 ? leU64(g) : 0;
   }
 
   static String decodeName(byte[] v) {

@@ -8,7 +8,7 @@ import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
 
 /**
- * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-(sync|nosync)-Nw|get-8w|query|query-keys
+ * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-(sync|nosync)-Nw|get-8w|query|query-keys|open
  * SIZE N ROUNDS [flatfs]}. Prints ops/s per round.
  */
 public final class ProfileBench {
@@ -29,6 +29,16 @@ public final class ProfileBench {
         try (Batching ds = s.open(root.resolve("q"), false)) {
           for (int r = 0; r < rounds; r++) {
             System.out.printf("%s round %d: %.1f ms%n", mode, r, Workload.queryAll(ds, keysOnly, n) / 1e6);
+          }
+        }
+      } else if (mode.equals("open")) {
+        try (Batching ds = s.create(root.resolve("o"), false)) {
+          Workload.parallel(n, 2, i -> ds.put(keys.get(i), Workload.value(size, i)));
+        }
+        for (int r = 0; r < rounds; r++) {
+          long t0 = System.nanoTime();
+          try (Batching ds = s.open(root.resolve("o"), false)) {
+            System.out.printf("%s round %d: %.1f ms%n", mode, r, (System.nanoTime() - t0) / 1e6);
           }
         }
       } else if (mode.equals("get-8w")) {

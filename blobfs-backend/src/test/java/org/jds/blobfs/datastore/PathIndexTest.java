@@ -37,8 +37,12 @@ class PathIndexTest {
             case 1 -> new PathIndex.Node(true, "/" + p + ".d");
             default -> new PathIndex.Node(true, null);
           };
-          index.put(p, n);
-          model.put(p, n);
+          if (rnd.nextBoolean()) {
+            index.put(p, n);
+            model.put(p, n);
+          } else {
+            assertEquals(model.putIfAbsent(p, n) == null, index.putIfAbsent(p, n), round + "/" + op + " putIfAbsent " + p);
+          }
         }
         check(index, model, paths, rnd, round + "/" + op);
       }
