@@ -13,6 +13,10 @@ import java.util.BitSet;
  * instead of 2N. The bytes returned are exactly the device's: the mask only bounds how far to read
  * ahead. Valid only while nothing writes md pages, i.e. during load (single-threaded, before the
  * store is returned).
+ *
+ * <p>The returned array is reused: it is valid until the next call. {@link BlobParser} parses a
+ * page (copying what it keeps) before it reads the next, and a fresh 4 KiB array per page was
+ * 400 MB of garbage for a load of 100k files.
  */
 final class MdReadAhead implements PageSource {
   static final int WINDOW = 64;
@@ -27,6 +31,7 @@ final class MdReadAhead implements PageSource {
   private final ByteBuffer buf;
   private int start = -1;
   private int count;
+  private final byte[] page = new byte[PAGE];
 
   MdReadAhead(Blobstore bs, BitSet usedPages) {
     this.bs = bs;
@@ -45,7 +50,6 @@ final class MdReadAhead implements PageSource {
       buf.clear().limit(count * PAGE);
       bs.dev.read(bs.mdPageOffset(index), buf);
     }
-    byte[] page = new byte[PAGE];
     buf.get((index - start) * PAGE, page);
     return page;
   }
