@@ -2,6 +2,7 @@ package org.jds.blobfs.datastore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jds.blobfs.blobstore.SuperBlock;
 import org.jds.blobfs.device.BlockDevice;
 import org.jds.blobfs.device.ForwardingBlockDevice;
@@ -15,7 +16,10 @@ import org.jds.blobfs.device.ForwardingBlockDevice;
  * since the last flush (the clean flag must reach the disk before any dependent write), or (b) the
  * calling thread is inside {@link #strict}. Callers that promise durability call {@link
  * #durableFlush()}, which is a group commit: concurrent callers share one fdatasync, and a caller
- * returns only after a flush that started after its call.
+ * returns only after a flush that started after its call. A caller that finds nothing written
+ * since the last completed flush started returns at once: flatfs syncs a directory after each
+ * mkdir, and a shard directory here is virtual (no device write), which made every synced put of
+ * a new shard pay a third flush.
  */
 final class GroupCommitDevice extends ForwardingBlockDevice {
   private final ThreadLocal<Integer> strictDepth = ThreadLocal.withInitial(() -> 0);
@@ -28,6 +32,10 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
   private boolean flushing;
   private long flushes;
   private boolean closed;
+  /** Device modifications completed so far (writes, unmaps, discards), counted after each. */
+  private final AtomicLong mods = new AtomicLong();
+  /** {@link #mods} as read when the last completed flush started: all of those are durable. */
+  private long durableMods;
 
   GroupCommitDevice(BlockDevice dev) {
     super(dev);
@@ -50,7 +58,11 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
   /** Returns once everything written before the call is on stable storage. */
   void durableFlush() throws IOException {
     long ticket;
+    long modsAtStart;
     synchronized (lock) {
+      if (mods.get() == durableMods) {
+        return; // nothing written since a flush that has completed
+      }
       ticket = ++requested;
       boolean interrupted = false;
       while (completed < ticket && flushing) {
@@ -68,6 +80,7 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
       }
       flushing = true;
       ticket = requested; // this flush covers every ticket issued so far
+      modsAtStart = mods.get(); // read before the flush: everything up to here is covered
     }
     boolean ok = false;
     try {
@@ -79,6 +92,7 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
         flushing = false;
         if (ok) {
           completed = Math.max(completed, ticket);
+          durableMods = Math.max(durableMods, modsAtStart);
           flushes++;
         }
         lock.notifyAll();
@@ -106,6 +120,20 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
       superWritten = true;
     }
     dev.write(offset, src);
+    mods.incrementAndGet(); // after the write: a flush that sees the count covers the bytes
+  }
+
+  @Override
+  public boolean tryUnmap(long offset, long length) throws IOException {
+    boolean done = dev.tryUnmap(offset, length);
+    mods.incrementAndGet();
+    return done;
+  }
+
+  @Override
+  public void discard(long offset, long length) throws IOException {
+    dev.discard(offset, length);
+    mods.incrementAndGet();
   }
 
   /** Idempotent, so error paths may close it whether or not the engine already did. */

@@ -3,6 +3,7 @@ package org.jds.blobfs.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
@@ -56,7 +57,10 @@ public final class ProfileBench {
         for (int r = 0; r < rounds; r++) {
           Path d = root.resolve("p" + r);
           try (Batching ds = s.create(d, sync)) {
-            System.out.printf("%s round %d: %.0f ops/s%n", mode, r, n / (Workload.parallel(n, writers, i -> ds.put(keys.get(i), Workload.value(size, i))) / 1e9));
+            long f0 = ds instanceof BlobfsDatastore b ? b.storage().flushCount() : 0;
+            double rate = n / (Workload.parallel(n, writers, i -> ds.put(keys.get(i), Workload.value(size, i))) / 1e9);
+            String flushes = ds instanceof BlobfsDatastore b ? String.format(", %.2f device flushes per put", (b.storage().flushCount() - f0) / (double) n) : "";
+            System.out.printf("%s round %d: %.0f ops/s%s%n", mode, r, rate, flushes);
           }
           Cleanup.deleteTree(d);
         }

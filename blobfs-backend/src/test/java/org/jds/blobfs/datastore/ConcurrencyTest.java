@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +154,7 @@ class ConcurrencyTest {
     try {
       d.holdFlush = true;
       Future<Void> leader = pool.submit(() -> {
+        gc.write(0, ByteBuffer.wrap(new byte[4096]));
         gc.durableFlush();
         return null;
       });
@@ -160,8 +162,10 @@ class ConcurrencyTest {
       List<Thread> followers = new ArrayList<>();
       List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
       for (int i = 0; i < 7; i++) {
+        long at = 4096L * (i + 1);
         Thread t = new Thread(() -> {
           try {
+            gc.write(at, ByteBuffer.wrap(new byte[4096])); // written after the flush started
             gc.durableFlush();
           } catch (Throwable e) {
             errors.add(e);
@@ -188,6 +192,37 @@ class ConcurrencyTest {
       // the leader's flush, then one flush for all seven (each started after its caller asked)
       assertEquals(2, d.flushes.get());
       assertEquals(2, gc.flushCount());
+    } finally {
+      gc.close();
+    }
+  }
+
+  /**
+   * A durable flush with nothing written since a completed flush started costs no device flush
+   * (flatfs syncs a virtual shard directory after each mkdir); any write, unmap or discard makes
+   * the next one flush again.
+   */
+  @Test
+  void durableFlushWithNothingNewWrittenIssuesNoDeviceFlush() throws Exception {
+    GatedDevice d = new GatedDevice(FileBlockDevice.create(dir.resolve("raw"), 1 << 20, 4096));
+    GroupCommitDevice gc = new GroupCommitDevice(d);
+    try {
+      gc.write(0, ByteBuffer.wrap(new byte[4096]));
+      gc.durableFlush();
+      assertEquals(1, d.flushes.get());
+      gc.durableFlush();
+      gc.durableFlush();
+      assertEquals(1, d.flushes.get(), "nothing new to make durable");
+      gc.write(8192, ByteBuffer.wrap(new byte[10]));
+      gc.durableFlush();
+      assertEquals(2, d.flushes.get());
+      gc.discard(4096, 4096);
+      gc.durableFlush();
+      assertEquals(3, d.flushes.get());
+      gc.tryUnmap(4096, 4096);
+      gc.durableFlush();
+      gc.durableFlush();
+      assertEquals(4, d.flushes.get());
     } finally {
       gc.close();
     }
