@@ -69,8 +69,11 @@ public final class GoPath {
     return out.toString();
   }
 
-  /** True if {@link #clean} would return {@code path} unchanged (non-empty {@code path}). */
-  private static boolean isClean(String path) {
+  /**
+   * True if {@link #clean} returns {@code path} unchanged: no empty, {@code .} or {@code ..}
+   * element and no trailing slash (except the root). {@code path} is non-empty.
+   */
+  public static boolean isClean(String path) {
     int n = path.length();
     if (n == 1 && path.charAt(0) == '/') {
       return true;

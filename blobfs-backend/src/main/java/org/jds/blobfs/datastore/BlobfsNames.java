@@ -147,15 +147,8 @@ final class BlobfsNames {
         : null;
   }
 
+  /** A storage path other than the root. */
   private static boolean valid(String path) {
-    if (path.isEmpty()) {
-      return false;
-    }
-    for (String part : path.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-        return false;
-      }
-    }
-    return true;
+    return !path.isEmpty() && StoragePaths.isValid(path);
   }
 }

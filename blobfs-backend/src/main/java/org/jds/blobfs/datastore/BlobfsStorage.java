@@ -113,17 +113,6 @@ public final class BlobfsStorage implements Storage {
 
   // ---- reads -----------------------------------------------------------------------------------
 
-  private static void checkPath(String op, String path) throws StorageException {
-    if (path.isEmpty()) {
-      return;
-    }
-    for (String part : path.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-        throw new StorageException(op, path, "invalid storage path", null);
-      }
-    }
-  }
-
   /**
    * Opens the file at {@code path} for reading; the caller reads outside the lock. The name is
    * looked up under the lock and opened after it (the engine has its own lock), so readers hold
@@ -131,7 +120,7 @@ public final class BlobfsStorage implements Storage {
    * replace raced), the lookup and open are redone under the lock.
    */
   private BlobFile openForRead(String op, String path) throws StorageException {
-    checkPath(op, path);
+    StoragePaths.check(op, path);
     String name;
     synchronized (lock) {
       name = fileNameForRead(op, path);
@@ -215,7 +204,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public FileStat stat(String path) throws StorageException {
-    checkPath("stat", path);
+    StoragePaths.check("stat", path);
     synchronized (lock) {
       PathIndex.Node n = index.get(path);
       if (n != null && !n.dir()) {
@@ -235,7 +224,7 @@ public final class BlobfsStorage implements Storage {
   /** A listing of the in-memory index; never touches the device. */
   @Override
   public DirectoryListing list(String dir) throws StorageException {
-    checkPath("open", dir);
+    StoragePaths.check("open", dir);
     synchronized (lock) {
       if (!index.isDir(dir)) {
         if (index.get(dir) != null) {
@@ -302,7 +291,7 @@ public final class BlobfsStorage implements Storage {
   /** blobfs has no permissions, so {@code access} is ignored. */
   @Override
   public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
-    checkPath("open", path);
+    StoragePaths.check("open", path);
     if (path.isEmpty()) {
       throw BlobfsErrors.isDirectory("open", path);
     }
@@ -364,7 +353,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public boolean mkdir(String path) throws StorageException {
-    checkPath("mkdir", path);
+    StoragePaths.check("mkdir", path);
     if (path.isEmpty()) {
       return false;
     }
@@ -391,7 +380,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void mkdirs(String path) throws StorageException {
-    checkPath("mkdir", path);
+    StoragePaths.check("mkdir", path);
     String cur = "";
     for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
       cur = StoragePaths.join(cur, part);
@@ -444,8 +433,8 @@ public final class BlobfsStorage implements Storage {
 
   /** The locked half of {@link #rename}; sets {@code replaced[0]} to the old target still to delete. */
   private void renameCommit(String from, String to, PureBlobFileSystem.Replaced[] replaced) throws StorageException {
-    checkPath("rename", from);
-    checkPath("rename", to);
+    StoragePaths.check("rename", from);
+    StoragePaths.check("rename", to);
     String both = from + " " + to;
     synchronized (lock) {
       checkOpen("rename", both);
@@ -487,7 +476,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void delete(String path) throws StorageException {
-    checkPath("remove", path);
+    StoragePaths.check("remove", path);
     synchronized (lock) {
       checkOpen("remove", path);
       PathIndex.Node n = index.get(path);
@@ -529,7 +518,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void deleteTree(String path) throws StorageException {
-    checkPath("removeall", path);
+    StoragePaths.check("removeall", path);
     synchronized (lock) {
       checkOpen("removeall", path);
       boolean sharding = false;
@@ -545,7 +534,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void syncDirectory(String dir) throws StorageException {
-    checkPath("sync", dir);
+    StoragePaths.check("sync", dir);
     flush(dir);
   }
 

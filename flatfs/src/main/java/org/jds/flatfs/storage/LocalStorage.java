@@ -43,11 +43,7 @@ public final class LocalStorage implements Storage {
     if (path.isEmpty()) {
       return root;
     }
-    for (String part : path.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-        throw new StorageException("resolve", path, "invalid storage path", null);
-      }
-    }
+    StoragePaths.check("resolve", path);
     try {
       return root.resolve(path);
     } catch (java.nio.file.InvalidPathException e) {

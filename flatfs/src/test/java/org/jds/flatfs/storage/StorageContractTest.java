@@ -52,6 +52,33 @@ class StorageContractTest extends FlatfsTestBase {
     assertFalse(s.exists("d"));
   }
 
+  /** A path outside the storage path rules is refused by every operation, and nothing changes. */
+  @Test
+  void invalidPathsAreRefusedWithAClearError() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    write(s, "d/f", "kept");
+    for (String bad : new String[] {"/abs", "../escape", "d/../d/f", "d//f", "d/./f", "d/", ".", ".."}) {
+      for (ThrowingOp op : new ThrowingOp[] {
+          () -> s.stat(bad),
+          () -> s.readAll(bad),
+          () -> s.create(bad, CreateMode.TRUNCATE, FileAccess.DEFAULT).close(),
+          () -> s.mkdir(bad),
+          () -> s.list(bad).close(),
+          () -> s.delete(bad),
+          () -> s.rename("d/f", bad)}) {
+        StorageException e = assertThrows(StorageException.class, op::run, bad);
+        assertFalse(e instanceof NoSuchPathException, bad + ": " + e);
+        assertTrue(e.getMessage().contains("invalid storage path"), e.getMessage());
+      }
+    }
+    assertArrayEquals(b("kept"), s.readAll("d/f"));
+  }
+
+  private interface ThrowingOp {
+    void run() throws Exception;
+  }
+
   @Test
   void renameReplacesAtomically() throws Exception {
     Storage s = storage();
