@@ -86,12 +86,7 @@ public final class FlatfsBatch implements Batch {
   /** Stages {@code value}; returns before it is written. A failed write surfaces on the next call. */
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
-    if (!Keys.isValid(key)) {
-      throw Keys.invalidForPut(key);
-    }
-    if (value == null) {
-      throw new org.jds.datastore.InvalidKeyException("when putting " + key + ": null value");
-    }
+    Keys.checkPut(key, value);
     throwAsyncError();
     gate.acquireUninterruptibly();
     synchronized (mu) {

@@ -149,12 +149,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
-    if (!Keys.isValid(key)) {
-      throw Keys.invalidForPut(key);
-    }
-    if (value == null) {
-      throw new org.jds.datastore.InvalidKeyException("when putting " + key + ": null value");
-    }
+    Keys.checkPut(key, value);
     byte[] copy = value.clone();
     withOpenLock(() -> writes.put(key, copy));
   }

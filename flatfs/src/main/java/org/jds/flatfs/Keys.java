@@ -31,6 +31,20 @@ public final class Keys {
     return key.toString().substring(1);
   }
 
+  /**
+   * What a put (direct or batched) checks first.
+   *
+   * @throws InvalidKeyException for an invalid key (Go's text) or a null value
+   */
+  static void checkPut(Key key, byte[] value) throws InvalidKeyException {
+    if (!isValid(key)) {
+      throw invalidForPut(key);
+    }
+    if (value == null) {
+      throw new InvalidKeyException("when putting " + key + ": null value");
+    }
+  }
+
   /** Go's {@code fmt.Errorf("when putting '%q': %v", key, ErrInvalidKey)}, unwrapped. */
   static InvalidKeyException invalidForPut(Key key) {
     if (key == null) {
