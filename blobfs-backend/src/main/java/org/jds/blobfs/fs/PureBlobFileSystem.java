@@ -274,9 +274,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     checkName(newName);
     checkName(oldName);
     synchronized (lock) {
-      checkWritable();
-      FileEntry f = byName.get(oldName);
-      if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+      FileEntry f = renameSource(oldName);
       if (oldName.equals(newName)) return;
       FileEntry target = byName.get(newName);
       if (target != null) {
@@ -288,17 +286,35 @@ public final class PureBlobFileSystem implements BlobFileSystem {
         if (byName.get(newName) == target) byName.remove(newName);
         target.hidden = true;
       }
-      Blob b = f.refs > 0 ? f.blob : bs.openBlob(f.blobId);
-      try {
-        b.setXattr(XATTR_NAME, encodeName(newName));
-        b.syncMd();
-      } finally {
-        if (f.refs == 0) b.close();
-      }
-      byName.remove(oldName);
-      f.name = newName;
-      byName.put(newName, f);
+      writeName(f, newName, 0);
     }
+  }
+
+  /** The file a rename moves; the caller holds the lock. */
+  private FileEntry renameSource(String oldName) throws IOException {
+    checkWritable();
+    FileEntry f = byName.get(oldName);
+    if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+    return f;
+  }
+
+  /**
+   * Gives {@code f} its new name in one md write (with generation {@code gen} unless 0), then in
+   * the name map; the caller holds the lock and has dealt with any old holder of the name.
+   */
+  private void writeName(FileEntry f, String newName, long gen) throws IOException {
+    Blob b = f.refs > 0 ? f.blob : bs.openBlob(f.blobId);
+    try {
+      b.setXattr(XATTR_NAME, encodeName(newName));
+      if (gen != 0) b.setXattr(XATTR_GENERATION, u64Le(gen));
+      b.syncMd();
+    } finally {
+      if (f.refs == 0) b.close();
+    }
+    if (gen != 0) f.generation = gen;
+    byName.remove(f.name);
+    f.name = newName;
+    byName.put(newName, f);
   }
 
   /**
@@ -338,24 +354,10 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     checkName(newName);
     checkName(oldName);
     synchronized (lock) {
-      checkWritable();
-      FileEntry f = byName.get(oldName);
-      if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+      FileEntry f = renameSource(oldName);
       if (oldName.equals(newName)) return null;
       FileEntry target = byName.get(newName);
-      long gen = nextGeneration++;
-      Blob b = f.refs > 0 ? f.blob : bs.openBlob(f.blobId);
-      try {
-        b.setXattr(XATTR_NAME, encodeName(newName));
-        b.setXattr(XATTR_GENERATION, u64Le(gen));
-        b.syncMd();
-      } finally {
-        if (f.refs == 0) b.close();
-      }
-      f.generation = gen;
-      byName.remove(oldName);
-      f.name = newName;
-      byName.put(newName, f);
+      writeName(f, newName, nextGeneration++);
       if (target == null) return null;
       target.hidden = true;
       return new Replaced(target);
