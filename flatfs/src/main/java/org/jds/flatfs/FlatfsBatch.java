@@ -86,7 +86,7 @@ public final class FlatfsBatch implements Batch {
   /** Stages {@code value}; returns before it is written. A failed write surfaces on the next call. */
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
-    Keys.checkPut(key, value);
+    byte[] copy = Keys.checkPut(key, value);
     throwAsyncError();
     gate.acquireUninterruptibly();
     synchronized (mu) {
@@ -101,7 +101,6 @@ public final class FlatfsBatch implements Batch {
     synchronized (asyncLock) {
       inFlight++;
     }
-    byte[] copy = value.clone();
     String file = stagingFile(key);
     try {
       WRITERS.execute(() -> writeStaged(file, copy));
