@@ -22,6 +22,13 @@ public enum DatastoreOp {
   BATCH_PUT("BatchPut"),
   BATCH_DELETE("BatchDelete"),
   BATCH_COMMIT("BatchCommit"),
+  /** {@link org.jds.datastore.DiscardableBatch#discard()} on the child's batch. */
+  BATCH_DISCARD("BatchDiscard"),
+  /** Reads through the child's batch when it is a {@link org.jds.datastore.BatchReader}. */
+  BATCH_GET("BatchGet"),
+  BATCH_HAS("BatchHas"),
+  BATCH_GET_SIZE("BatchGetSize"),
+  BATCH_QUERY("BatchQuery"),
   CLOSE("Close");
 
   private final String goName;

@@ -1,12 +1,16 @@
 package org.jds.datastore.wrap;
 
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchReader;
+import org.jds.datastore.BatchViews;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.Read;
 import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
@@ -15,7 +19,9 @@ import org.jds.datastore.query.Results;
  * Go's {@code failstore}: fault injection for tests. Before delegating each operation it calls the
  * {@link ErrFunc} with the operation's name ({@code put}, {@code sync}, {@code get}, {@code has},
  * {@code getsize}, {@code delete}, {@code query}, {@code disk-usage}, {@code batch}, {@code
- * batch-put}, {@code batch-delete}, {@code batch-commit}); if it throws, the operation fails with
+ * batch-put}, {@code batch-delete}, {@code batch-commit}, and, when the child's batch has them,
+ * {@code batch-get}, {@code batch-has}, {@code batch-getsize}, {@code batch-query}, {@code
+ * batch-discard}); if it throws, the operation fails with
  * that exception and the child is not touched. Close is never failed. Thread-safe if the child and
  * the function are.
  */
@@ -102,7 +108,7 @@ public final class Failstore implements Batching, PersistentDatastore {
       throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
     }
     Batch cb = b.batch();
-    return new Batch() {
+    Batch writes = new Batch() {
       @Override
       public void put(Key key, byte[] value) throws DatastoreException {
         before("batch-put");
@@ -119,6 +125,43 @@ public final class Failstore implements Batching, PersistentDatastore {
       public void commit() throws DatastoreException {
         before("batch-commit");
         cb.commit();
+      }
+    };
+    return BatchViews.of(
+        writes,
+        cb instanceof BatchReader r ? batchReads(r) : null,
+        cb instanceof DiscardableBatch d
+            ? () -> {
+              before("batch-discard");
+              d.discard();
+            }
+            : null);
+  }
+
+  private Read batchReads(BatchReader r) {
+    return new Read() {
+      @Override
+      public byte[] get(Key key) throws DatastoreException {
+        before("batch-get");
+        return r.get(key);
+      }
+
+      @Override
+      public boolean has(Key key) throws DatastoreException {
+        before("batch-has");
+        return r.has(key);
+      }
+
+      @Override
+      public int getSize(Key key) throws DatastoreException {
+        before("batch-getsize");
+        return r.getSize(key);
+      }
+
+      @Override
+      public Results query(Query q) throws DatastoreException {
+        before("batch-query");
+        return r.query(q);
       }
     };
   }

@@ -165,7 +165,7 @@ public abstract class InterceptingDatastore
       if (!(child instanceof Batching b)) {
         return batchWithoutChild();
       }
-      return new InterceptedBatch(this, b.batch());
+      return InterceptedBatch.wrap(this, b.batch());
     });
   }
 }
