@@ -35,10 +35,12 @@ public final class Failstore implements Batching, PersistentDatastore {
   private final Datastore child;
   private final ErrFunc errFunc;
   private final CloseState closed = new CloseState();
+  private final Read reads;
 
   public Failstore(Datastore child, ErrFunc errFunc) {
     this.child = child;
     this.errFunc = errFunc;
+    this.reads = failingReads(child, "");
   }
 
   private void before(String op) throws DatastoreException {
@@ -60,20 +62,17 @@ public final class Failstore implements Batching, PersistentDatastore {
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
-    before("get");
-    return child.get(key);
+    return reads.get(key);
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    before("has");
-    return child.has(key);
+    return reads.has(key);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    before("getsize");
-    return child.getSize(key);
+    return reads.getSize(key);
   }
 
   @Override
@@ -84,8 +83,7 @@ public final class Failstore implements Batching, PersistentDatastore {
 
   @Override
   public Results query(Query q) throws DatastoreException {
-    before("query");
-    return child.query(q);
+    return reads.query(q);
   }
 
   @Override
@@ -129,7 +127,7 @@ public final class Failstore implements Batching, PersistentDatastore {
     };
     return BatchViews.of(
         writes,
-        cb instanceof BatchReader r ? batchReads(r) : null,
+        cb instanceof BatchReader r ? failingReads(r, "batch-") : null,
         cb instanceof DiscardableBatch d
             ? () -> {
               before("batch-discard");
@@ -138,30 +136,31 @@ public final class Failstore implements Batching, PersistentDatastore {
             : null);
   }
 
-  private Read batchReads(BatchReader r) {
+  /** Reads of {@code source}, each checked first under the op name {@code opPrefix + "get"} etc. */
+  private Read failingReads(Read source, String opPrefix) {
     return new Read() {
       @Override
       public byte[] get(Key key) throws DatastoreException {
-        before("batch-get");
-        return r.get(key);
+        before(opPrefix + "get");
+        return source.get(key);
       }
 
       @Override
       public boolean has(Key key) throws DatastoreException {
-        before("batch-has");
-        return r.has(key);
+        before(opPrefix + "has");
+        return source.has(key);
       }
 
       @Override
       public int getSize(Key key) throws DatastoreException {
-        before("batch-getsize");
-        return r.getSize(key);
+        before(opPrefix + "getsize");
+        return source.getSize(key);
       }
 
       @Override
       public Results query(Query q) throws DatastoreException {
-        before("batch-query");
-        return r.query(q);
+        before(opPrefix + "query");
+        return source.query(q);
       }
     };
   }

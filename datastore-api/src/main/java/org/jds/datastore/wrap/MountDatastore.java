@@ -46,6 +46,7 @@ public final class MountDatastore
 
   private final List<Mount> mounts;
   private final CloseState closed = new CloseState();
+  private final Read reads = new RoutedRead(Mount::datastore);
 
   /** Mounts are tried in descending prefix order, so deeper mounts win. */
   public MountDatastore(List<Mount> mounts) {
@@ -100,29 +101,17 @@ public final class MountDatastore
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
-    closed.check();
-    Route r = lookup(key);
-    if (r == null) {
-      throw NotFoundException.INSTANCE;
-    }
-    return r.mount.datastore().get(r.rest);
+    return reads.get(key);
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    closed.check();
-    Route r = lookup(key);
-    return r != null && r.mount.datastore().has(r.rest);
+    return reads.has(key);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    closed.check();
-    Route r = lookup(key);
-    if (r == null) {
-      throw NotFoundException.INSTANCE;
-    }
-    return r.mount.datastore().getSize(r.rest);
+    return reads.getSize(key);
   }
 
   @Override
@@ -136,14 +125,55 @@ public final class MountDatastore
 
   @Override
   public Results query(Query master) throws DatastoreException {
-    closed.check();
-    return queryThrough(master, Mount::datastore);
+    return reads.query(master);
   }
 
-  /** Where a query reads each mount: its datastore, or (in a batch) the mount's batch. */
+  /** Where reads go in each mount: its datastore, or (in a batch) the mount's batch. */
   @FunctionalInterface
   private interface MountReads {
     Read of(Mount m) throws DatastoreException;
+  }
+
+  /** Reads routed to the mounts, each mount read through {@code source}. */
+  private final class RoutedRead implements Read {
+    private final MountReads source;
+
+    RoutedRead(MountReads source) {
+      this.source = source;
+    }
+
+    @Override
+    public byte[] get(Key key) throws DatastoreException {
+      closed.check();
+      Route r = lookup(key);
+      if (r == null) {
+        throw NotFoundException.INSTANCE;
+      }
+      return source.of(r.mount).get(r.rest);
+    }
+
+    @Override
+    public boolean has(Key key) throws DatastoreException {
+      closed.check();
+      Route r = lookup(key);
+      return r != null && source.of(r.mount).has(r.rest);
+    }
+
+    @Override
+    public int getSize(Key key) throws DatastoreException {
+      closed.check();
+      Route r = lookup(key);
+      if (r == null) {
+        throw NotFoundException.INSTANCE;
+      }
+      return source.of(r.mount).getSize(r.rest);
+    }
+
+    @Override
+    public Results query(Query q) throws DatastoreException {
+      closed.check();
+      return queryThrough(q, source);
+    }
   }
 
   private Results queryThrough(Query master, MountReads source) throws DatastoreException {
@@ -289,6 +319,7 @@ public final class MountDatastore
   private final class MountBatch implements DiscardableBatch, BatchReader {
     private final Map<Key, Batch> batches = new HashMap<>();
     private final List<Mount> order = new ArrayList<>();
+    private final Read staged = new RoutedRead(this::readerFor);
 
     /** Go quirk: a key outside every mount fails with the batch-unsupported error, even on delete. */
     private synchronized Batch batchFor(Route r) throws DatastoreException {
@@ -362,35 +393,22 @@ public final class MountDatastore
 
     @Override
     public byte[] get(Key key) throws DatastoreException {
-      closed.check();
-      Route r = lookup(key);
-      if (r == null) {
-        throw NotFoundException.INSTANCE;
-      }
-      return readerFor(r.mount).get(r.rest);
+      return staged.get(key);
     }
 
     @Override
     public boolean has(Key key) throws DatastoreException {
-      closed.check();
-      Route r = lookup(key);
-      return r != null && readerFor(r.mount).has(r.rest);
+      return staged.has(key);
     }
 
     @Override
     public int getSize(Key key) throws DatastoreException {
-      closed.check();
-      Route r = lookup(key);
-      if (r == null) {
-        throw NotFoundException.INSTANCE;
-      }
-      return readerFor(r.mount).getSize(r.rest);
+      return staged.getSize(key);
     }
 
     @Override
     public Results query(Query q) throws DatastoreException {
-      closed.check();
-      return queryThrough(q, this::readerFor);
+      return staged.query(q);
     }
   }
 }
