@@ -16,8 +16,10 @@ import org.jds.datastore.DatastoreException;
  *
  * <p>Maps to Go as follows: Go returns the child's batch untraced (or a {@code NewBasicBatch} over
  * the traced store when the child cannot batch); here the batch operations are traced too, as
- * {@code BatchPut}, {@code BatchDelete} and {@code BatchCommit}, and the fallback is the same basic
- * batch. Closing is traced as {@code Close}. Go's {@code NewTransaction} is not offered: the
+ * {@code BatchPut}, {@code BatchDelete} and {@code BatchCommit} (and {@code BatchGet}, {@code
+ * BatchHas}, {@code BatchGetSize}, {@code BatchQuery}, {@code BatchDiscard} when the child's batch is
+ * a {@link org.jds.datastore.BatchReader} or {@link org.jds.datastore.DiscardableBatch}), and the
+ * fallback is the same basic batch. Closing is traced as {@code Close}. Go's {@code NewTransaction} is not offered: the
  * wrapper is not a {@link org.jds.datastore.TxnDatastore}.
  *
  * <p>Thread-safe if the child and the tracer are.
