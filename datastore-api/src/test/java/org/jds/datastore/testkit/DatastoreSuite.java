@@ -26,7 +26,7 @@ import org.junit.jupiter.api.DynamicNode;
  *
  * <p>All cases but the last share one store, created on first use by the factory; the store is
  * cleared before and after each case (Go's {@code clearDs}). Containers, in order: {@code Basic}
- * (40 cases), {@code Combinations} (1152), {@code Extended} (133), {@code Batch} (3, or 2 with
+ * (40 cases), {@code Combinations} (1152), {@code Extended} (146), {@code Batch} (3, or 2 with
  * {@link #withoutPutAndDeleteBatchTest()}; only if the store is {@link Batching}), {@code
  * Features} (TTL, transactions, disk usage, check, scrub, GC: only those the store implements),
  * {@code Concurrency} (1) and {@code Closed} (1: closes the shared store and checks every operation throws
