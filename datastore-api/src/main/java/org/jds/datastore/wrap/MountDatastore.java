@@ -141,6 +141,7 @@ public final class MountDatastore
             .keysOnly(master.keysOnly())
             .returnExpirations(master.returnExpirations())
             .returnsSizes(master.returnsSizes())
+            .deadline(master.deadline())
             .build();
     List<MountMerge.Head> heads = new ArrayList<>();
     for (Route r : lookupAll(Key.of(master.prefix()))) {
@@ -152,7 +153,7 @@ public final class MountDatastore
         throw e;
       }
     }
-    ResultIterator it = new MountMerge(master.orders(), heads);
+    ResultIterator it = new MountMerge(master.orders(), heads, master.deadline());
     for (Filter f : master.filters()) {
       it = NaiveQuery.filter(it, f);
     }
