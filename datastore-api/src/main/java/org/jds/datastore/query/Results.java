@@ -115,29 +115,40 @@ public final class Results implements AutoCloseable, Iterable<Result> {
   }
 
   /**
-   * Drains every entry. Stops at the first error result and throws it (Go returns the entries so far
-   * with the error); always closes.
+   * Drains every entry. Stops at the first error result and throws it; always closes. To keep the
+   * entries read before the error, as Go's {@code Rest()} does, use {@link #restPartial()}.
    *
    * @throws CancelledException if the results were closed (from another thread) before their end
    * @throws DeadlineExceededException if the query's deadline passed
    * @throws DatastoreException the first error result
    */
   public List<Entry> rest() throws DatastoreException {
+    return restPartial().entriesOrThrow();
+  }
+
+  /**
+   * Go's {@code Rest()}: drains the stream and returns the entries read together with the error that
+   * stopped it (the first error result; {@link CancelledException} if the results were closed from
+   * another thread before their end), or a null error. Never throws; always closes.
+   */
+  public RestResult restPartial() {
     List<Entry> out = new ArrayList<>();
+    DatastoreException err = null;
     try {
       for (Result r = next(); r != null; r = next()) {
         if (r.isError()) {
-          throw r.error();
+          err = r.error();
+          break;
         }
         out.add(r.entry());
       }
-      if (cancelled) {
-        throw new CancelledException();
+      if (err == null && cancelled) {
+        err = new CancelledException();
       }
     } finally {
       close();
     }
-    return out;
+    return new RestResult(out, err);
   }
 
   /** True if {@link #close()} came before the end of the stream (Go: the context was cancelled). */

@@ -1,13 +1,13 @@
 package org.jds.datastore.wrap;
 
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
-import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 
@@ -99,7 +99,7 @@ public final class Failstore implements Batching, PersistentDatastore {
   public Batch batch() throws DatastoreException {
     before("batch");
     if (!(child instanceof Batching b)) {
-      throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+      throw BatchUnsupportedException.INSTANCE;
     }
     Batch cb = b.batch();
     return new Batch() {

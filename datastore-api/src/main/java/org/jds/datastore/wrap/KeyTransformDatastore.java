@@ -3,6 +3,7 @@ package org.jds.datastore.wrap;
 import java.util.ArrayList;
 import java.util.List;
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
@@ -12,7 +13,6 @@ import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.ScrubbedDatastore;
-import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Filter;
 import org.jds.datastore.query.FilterKeyCompare;
 import org.jds.datastore.query.FilterKeyPrefix;
@@ -32,7 +32,7 @@ import org.jds.datastore.query.Results;
  *
  * <p>Thread-safe if the child and the transform are. Optional features (batching, disk usage,
  * check, scrub, GC) pass through to the child when it has them: batching without a batching child
- * throws {@link UnsupportedFeatureException}, the others do nothing (disk usage 0), as in Go.
+ * throws {@link BatchUnsupportedException}, the others do nothing (disk usage 0), as in Go.
  */
 public class KeyTransformDatastore
     implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
@@ -174,7 +174,7 @@ public class KeyTransformDatastore
   public Batch batch() throws DatastoreException {
     closed.check();
     if (!(child instanceof Batching b)) {
-      throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+      throw BatchUnsupportedException.INSTANCE;
     }
     Batch cb = b.batch();
     return new Batch() {

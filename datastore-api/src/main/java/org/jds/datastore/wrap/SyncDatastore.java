@@ -5,6 +5,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
@@ -14,7 +15,6 @@ import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.ScrubbedDatastore;
-import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
@@ -124,7 +124,7 @@ public final class SyncDatastore
     Batch cb =
         write(() -> {
           if (!(child instanceof Batching b)) {
-            throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+            throw BatchUnsupportedException.INSTANCE;
           }
           return b.batch();
         });
