@@ -12,7 +12,12 @@ import org.jds.datastore.DatastoreException;
 import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.Read;
 import org.jds.datastore.ScrubbedDatastore;
+import org.jds.datastore.Shim;
+import org.jds.datastore.Txn;
+import org.jds.datastore.TxnDatastore;
+import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Filter;
 import org.jds.datastore.query.FilterKeyCompare;
 import org.jds.datastore.query.FilterKeyPrefix;
@@ -30,12 +35,25 @@ import org.jds.datastore.query.Results;
  * for a {@link PrefixTransform} (order-preserving); anything else, and then offset/limit, is applied
  * naively on top.
  *
- * <p>Thread-safe if the child and the transform are. Optional features (batching, disk usage,
- * check, scrub, GC) pass through to the child when it has them: batching without a batching child
- * throws {@link BatchUnsupportedException}, the others do nothing (disk usage 0), as in Go.
+ * <p>Thread-safe if the child and the transform are. Optional features (batching, transactions,
+ * disk usage, check, scrub, GC) pass through to the child when it has them: batching without a
+ * batching child throws {@link BatchUnsupportedException}, transactions without a transactional
+ * child {@link UnsupportedFeatureException} ({@value #TXN_UNSUPPORTED}), the others do nothing
+ * (disk usage 0), as in Go. A transaction converts keys like the store; its query runs on the child
+ * transaction through the same transform (Go's {@code transformTxn.Query} calls an unset datastore
+ * and panics). A {@link Shim}: {@link #children()} is the child.
  */
 public class KeyTransformDatastore
-    implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
+    implements Batching,
+        TxnDatastore,
+        Shim,
+        PersistentDatastore,
+        CheckedDatastore,
+        ScrubbedDatastore,
+        GCDatastore {
+  /** Go's error text when the child has no transactions. */
+  public static final String TXN_UNSUPPORTED = "keytransform: transaction feature not supported";
+
   private final Datastore child;
   private final KeyTransform transform;
   private final CloseState closed = new CloseState();
@@ -47,6 +65,12 @@ public class KeyTransformDatastore
 
   public Datastore child() {
     return child;
+  }
+
+  /** Go's {@code Children}: the one child. */
+  @Override
+  public List<Datastore> children() {
+    return List.of(child);
   }
 
   public KeyTransform transform() {
@@ -99,9 +123,14 @@ public class KeyTransformDatastore
   @Override
   public Results query(Query q) throws DatastoreException {
     closed.check();
+    return query(child, q);
+  }
+
+  /** The query over {@code source} (the child or a child transaction), keys inverted on the way out. */
+  private Results query(Read source, Query q) throws DatastoreException {
     Query.Builder naive = Query.builder();
     Query childQuery = splitQuery(q, naive);
-    Results cr = child.query(childQuery);
+    Results cr = source.query(childQuery);
     ResultIterator inverted =
         new ResultIterator() {
           @Override
@@ -192,6 +221,57 @@ public class KeyTransformDatastore
       public void commit() throws DatastoreException {
         closed.check();
         cb.commit();
+      }
+    };
+  }
+
+  @Override
+  public Txn newTransaction(boolean readOnly) throws DatastoreException {
+    closed.check();
+    if (!(child instanceof TxnDatastore t)) {
+      throw new UnsupportedFeatureException(TXN_UNSUPPORTED);
+    }
+    Txn ct = t.newTransaction(readOnly);
+    return new Txn() {
+      @Override
+      public byte[] get(Key key) throws DatastoreException {
+        return ct.get(transform.convertKey(key));
+      }
+
+      @Override
+      public boolean has(Key key) throws DatastoreException {
+        return ct.has(transform.convertKey(key));
+      }
+
+      @Override
+      public int getSize(Key key) throws DatastoreException {
+        return ct.getSize(transform.convertKey(key));
+      }
+
+      @Override
+      public Results query(Query q) throws DatastoreException {
+        return KeyTransformDatastore.this.query(ct, q);
+      }
+
+      @Override
+      public void put(Key key, byte[] value) throws DatastoreException {
+        ct.put(transform.convertKey(key), value);
+      }
+
+      @Override
+      public void delete(Key key) throws DatastoreException {
+        ct.delete(transform.convertKey(key));
+      }
+
+      @Override
+      public void commit() throws DatastoreException {
+        closed.check();
+        ct.commit();
+      }
+
+      @Override
+      public void discard() {
+        ct.discard();
       }
     };
   }

@@ -15,6 +15,7 @@ import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.ScrubbedDatastore;
+import org.jds.datastore.Shim;
 import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
@@ -23,10 +24,10 @@ import org.jds.datastore.query.Results;
  * Go's {@code sync.MutexWrap}: makes any child thread-safe with a read-write lock. Reads (get, has,
  * getSize, query, diskUsage) take the read lock; writes, sync, batch operations, close, check, scrub
  * and GC take the write lock. A query is drained completely under the lock, so the returned results
- * hold no lock. Thread-safe whatever the child.
+ * hold no lock. Thread-safe whatever the child. A {@link Shim}, as Go's {@code MutexDatastore}.
  */
 public final class SyncDatastore
-    implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
+    implements Batching, Shim, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
   private final Datastore child;
   private final ReadWriteLock rw = new ReentrantReadWriteLock();
   private final CloseState closed = new CloseState();
@@ -37,6 +38,12 @@ public final class SyncDatastore
 
   public Datastore child() {
     return child;
+  }
+
+  /** Go's {@code Children}: the one child. */
+  @Override
+  public List<Datastore> children() {
+    return List.of(child);
   }
 
   @FunctionalInterface
