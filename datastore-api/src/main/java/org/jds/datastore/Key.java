@@ -194,6 +194,30 @@ public final class Key implements Comparable<Key> {
     return Integer.compare(a.size(), b.size());
   }
 
+  /** Go's {@code MarshalJSON}: the key string as a JSON string, escaped as Go's {@code encoding/json} does. */
+  public String toJson() {
+    return KeyJson.quote(s);
+  }
+
+  /**
+   * Go's {@code UnmarshalJSON}: a JSON string read as {@link #of} (cleaned); JSON {@code null} gives
+   * the root, as Go's (it leaves the string empty, and {@code NewKey("")} is {@code /}).
+   *
+   * @throws InvalidKeyException if {@code json} is not one JSON string (or null)
+   */
+  public static Key fromJson(String json) throws InvalidKeyException {
+    return of(KeyJson.unquote(json));
+  }
+
+  /** Go's {@code EntryKeys}: the key of each entry, through {@link #of}. */
+  public static List<Key> entryKeys(List<org.jds.datastore.query.Entry> entries) {
+    List<Key> out = new ArrayList<>(entries.size());
+    for (org.jds.datastore.query.Entry e : entries) {
+      out.add(of(e.key()));
+    }
+    return out;
+  }
+
   /** Go's {@code Less}. */
   public boolean less(Key o) {
     return compareTo(o) < 0;
