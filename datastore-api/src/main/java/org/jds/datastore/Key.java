@@ -194,6 +194,15 @@ public final class Key implements Comparable<Key> {
     return Integer.compare(a.size(), b.size());
   }
 
+  /**
+   * Go's {@code Clean}: this key cleaned with {@code path.Clean} (Go cleans in place; Java keys are
+   * immutable). Keys from {@link #of} are already clean; a {@link #raw} key may not be.
+   */
+  public Key clean() {
+    Key c = of(s);
+    return c.s.equals(s) ? this : c;
+  }
+
   /** Go's {@code MarshalJSON}: the key string as a JSON string, escaped as Go's {@code encoding/json} does. */
   public String toJson() {
     return KeyJson.quote(s);

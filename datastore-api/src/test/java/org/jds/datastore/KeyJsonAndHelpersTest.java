@@ -54,4 +54,25 @@ class KeyJsonAndHelpersTest {
     });
     assertThrows(DatastoreIOException.class, () -> GetBacked.has(broken, Key.of("/k")));
   }
+
+  @Test
+  void cleanAndEntriesFromKeysAndValues() throws DatastoreException {
+    Key raw = Key.raw("/a//b/./c");
+    assertEquals(Key.of("/a/b/c"), raw.clean());
+    Key clean = Key.of("/x/y");
+    assertSame(clean, clean.clean());
+    List<Entry> e = Entry.fromKeysAndValues(List.of("/a", "/b"), List.of(new byte[] {1, 2}, new byte[0]));
+    assertEquals(List.of(new Entry("/a", new byte[] {1, 2}, 2, null), new Entry("/b", new byte[0], 0, null)), e);
+    assertThrows(InvalidKeyException.class, () -> Entry.fromKeysAndValues(List.of("/a"), List.of()));
+  }
+
+  @Test
+  void resultsIsClosedIsGosDone() {
+    var r = org.jds.datastore.query.Results.fromEntries(org.jds.datastore.query.Query.all(), List.of(new Entry("/a", null)));
+    assertFalse(r.isClosed());
+    r.next();
+    assertFalse(r.isClosed(), "not before the end is seen");
+    r.next();
+    assertTrue(r.isClosed(), "exhausted");
+  }
 }

@@ -151,6 +151,14 @@ public final class Results implements AutoCloseable, Iterable<Result> {
     return new RestResult(out, err);
   }
 
+  /**
+   * Whether the stream has ended: closed, exhausted, or stopped by a deadline (Go's {@code Done()}
+   * channel, polled: Java has no select). Safe from any thread.
+   */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
   /** True if {@link #close()} came before the end of the stream (Go: the context was cancelled). */
   public boolean isCancelled() {
     return cancelled;
