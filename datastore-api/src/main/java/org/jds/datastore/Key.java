@@ -205,7 +205,7 @@ public final class Key implements Comparable<Key> {
 
   /** Go's {@code MarshalJSON}: the key string as a JSON string, escaped as Go's {@code encoding/json} does. */
   public String toJson() {
-    return KeyJson.quote(s);
+    return GoJson.quote(s);
   }
 
   /**
@@ -215,7 +215,7 @@ public final class Key implements Comparable<Key> {
    * @throws InvalidKeyException if {@code json} is not one JSON string (or null)
    */
   public static Key fromJson(String json) throws InvalidKeyException {
-    return of(KeyJson.unquote(json));
+    return of(GoJson.unquote(json));
   }
 
   /** Go's {@code EntryKeys}: the key of each entry, through {@link #of}. */

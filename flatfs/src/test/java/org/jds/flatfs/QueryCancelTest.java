@@ -1,7 +1,7 @@
 package org.jds.flatfs;
 
-import static org.jds.datastore.testkit.CancelTests.awaitClockPast;
 import static org.jds.datastore.testkit.CancelTests.closeFromAnotherThread;
+import static org.jds.datastore.testkit.CancelTests.passFirstThenWaitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -126,13 +126,7 @@ class QueryCancelTest extends FlatfsTestBase {
   private void deadlineAfterFirstEntry(FlatfsDatastore fs) throws Exception {
     Instant deadline = Instant.now().plusMillis(200);
     AtomicInteger filterCalls = new AtomicInteger();
-    Filter waitAtSecond = e -> {
-      int c = filterCalls.incrementAndGet();
-      if (c == 2) {
-        awaitClockPast(deadline);
-      }
-      return c == 1;
-    };
+    Filter waitAtSecond = passFirstThenWaitFor(deadline, filterCalls);
     Results r = fs.query(Query.builder().keysOnly(true).filters(waitAtSecond).deadline(deadline).build());
     int entries = 0;
     Result err = null;

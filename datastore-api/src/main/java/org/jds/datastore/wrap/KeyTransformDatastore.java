@@ -18,6 +18,7 @@ import org.jds.datastore.Shim;
 import org.jds.datastore.Txn;
 import org.jds.datastore.TxnDatastore;
 import org.jds.datastore.UnsupportedFeatureException;
+import org.jds.datastore.Write;
 import org.jds.datastore.query.Filter;
 import org.jds.datastore.query.FilterKeyCompare;
 import org.jds.datastore.query.FilterKeyPrefix;
@@ -206,15 +207,9 @@ public class KeyTransformDatastore
       throw BatchUnsupportedException.INSTANCE;
     }
     Batch cb = b.batch();
-    return new Batch() {
-      @Override
-      public void put(Key key, byte[] value) throws DatastoreException {
-        cb.put(transform.convertKey(key), value);
-      }
-
-      @Override
-      public void delete(Key key) throws DatastoreException {
-        cb.delete(transform.convertKey(key));
+    class TransformBatch extends ConvertingWrite implements Batch {
+      TransformBatch() {
+        super(cb);
       }
 
       @Override
@@ -222,7 +217,8 @@ public class KeyTransformDatastore
         closed.check();
         cb.commit();
       }
-    };
+    }
+    return new TransformBatch();
   }
 
   @Override
@@ -232,7 +228,11 @@ public class KeyTransformDatastore
       throw new UnsupportedFeatureException(TXN_UNSUPPORTED);
     }
     Txn ct = t.newTransaction(readOnly);
-    return new Txn() {
+    class TransformTxn extends ConvertingWrite implements Txn {
+      TransformTxn() {
+        super(ct);
+      }
+
       @Override
       public byte[] get(Key key) throws DatastoreException {
         return ct.get(transform.convertKey(key));
@@ -254,16 +254,6 @@ public class KeyTransformDatastore
       }
 
       @Override
-      public void put(Key key, byte[] value) throws DatastoreException {
-        ct.put(transform.convertKey(key), value);
-      }
-
-      @Override
-      public void delete(Key key) throws DatastoreException {
-        ct.delete(transform.convertKey(key));
-      }
-
-      @Override
       public void commit() throws DatastoreException {
         closed.check();
         ct.commit();
@@ -273,7 +263,27 @@ public class KeyTransformDatastore
       public void discard() {
         ct.discard();
       }
-    };
+    }
+    return new TransformTxn();
+  }
+
+  /** Writes to a child batch or transaction, keys converted (Go's transformBatch and transformTxn). */
+  private abstract class ConvertingWrite implements Write {
+    private final Write target;
+
+    ConvertingWrite(Write target) {
+      this.target = target;
+    }
+
+    @Override
+    public void put(Key key, byte[] value) throws DatastoreException {
+      target.put(transform.convertKey(key), value);
+    }
+
+    @Override
+    public void delete(Key key) throws DatastoreException {
+      target.delete(transform.convertKey(key));
+    }
   }
 
   @Override

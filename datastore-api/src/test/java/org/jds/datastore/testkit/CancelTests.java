@@ -146,14 +146,7 @@ public final class CancelTests {
     put(ds, input);
     Instant deadline = Instant.now().plusMillis(200);
     AtomicInteger calls = new AtomicInteger();
-    Filter waitAtSecond = e -> {
-      int c = calls.incrementAndGet();
-      if (c == 2) {
-        awaitClockPast(deadline);
-      }
-      return c == 1;
-    };
-    Query q = Query.builder().filters(waitAtSecond).deadline(deadline).build();
+    Query q = Query.builder().filters(passFirstThenWaitFor(deadline, calls)).deadline(deadline).build();
     List<Entry> got = new ArrayList<>();
     DatastoreException err = null;
     try (Results r = ds.query(q)) {
@@ -172,6 +165,20 @@ public final class CancelTests {
     assertTrue(got.size() <= 1, "entries after the deadline: " + got);
     assertTrue(calls.get() <= 2, "filter calls after the deadline: " + calls.get());
     delete(ds, input);
+  }
+
+  /**
+   * A filter that counts its calls in {@code calls}, passes the first entry, and at the second waits
+   * for the clock to pass {@code deadline} before rejecting it (and every later entry).
+   */
+  public static Filter passFirstThenWaitFor(Instant deadline, AtomicInteger calls) {
+    return e -> {
+      int c = calls.incrementAndGet();
+      if (c == 2) {
+        awaitClockPast(deadline);
+      }
+      return c == 1;
+    };
   }
 
   /** Waits for an event (the clock passing {@code t}), not for a guessed duration. */

@@ -1,12 +1,12 @@
 package org.jds.datastore;
 
 /**
- * A key as JSON, exactly as Go's {@code Key.MarshalJSON} / {@code UnmarshalJSON} do it: the key
- * string as one JSON string, written by Go's {@code encoding/json} and read back through {@code
- * NewKey}. No JSON library: a key is a single string. Stateless and thread-safe.
+ * JSON strings exactly as Go's {@code encoding/json} writes and reads them: what {@code
+ * Key.MarshalJSON} / {@code UnmarshalJSON} need (a key is one JSON string, so no JSON library), and
+ * the string reader of flatfs's {@code diskUsage.cache} parser. Stateless and thread-safe.
  */
-final class KeyJson {
-  private KeyJson() {}
+public final class GoJson {
+  private GoJson() {}
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -16,7 +16,7 @@ final class KeyJson {
    * six-character u-escapes; HTML-safe {@code <}, {@code >}, {@code &} and U+2028/U+2029 as
    * u-escapes; a lone surrogate (invalid UTF-8 in Go) as the u-escape of U+FFFD.
    */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -56,7 +56,7 @@ final class KeyJson {
    *
    * @throws InvalidKeyException for anything else (Go's decoding error)
    */
-  static String unquote(String json) throws InvalidKeyException {
+  public static String unquote(String json) throws InvalidKeyException {
     int start = skipSpace(json, 0);
     int end = json.length();
     while (end > start && isSpace(json.charAt(end - 1))) {
@@ -72,57 +72,72 @@ final class KeyJson {
       throw new InvalidKeyException("json: cannot unmarshal " + json.substring(start, end) + " into Go value of type string");
     }
     StringBuilder sb = new StringBuilder(end - start);
-    int i = start + 1;
+    int i = readString(json.substring(0, end), start, sb);
+    if (i != end) {
+      throw new InvalidKeyException("invalid character '" + json.charAt(i) + "' after top-level value");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Reads the JSON string literal that starts with the quote at {@code at} in {@code s}, appending
+   * its text to {@code out} (Go's decoding rules, as {@link #unquote}).
+   *
+   * @return the index just after the closing quote
+   * @throws InvalidKeyException if no valid string literal starts at {@code at}
+   */
+  public static int readString(String s, int at, StringBuilder out) throws InvalidKeyException {
+    int end = s.length();
+    if (at >= end || s.charAt(at) != '"') {
+      throw new InvalidKeyException("expected a JSON string at " + at);
+    }
+    int i = at + 1;
     while (true) {
       if (i >= end) {
         throw new InvalidKeyException("unexpected end of JSON input");
       }
-      char c = json.charAt(i++);
+      char c = s.charAt(i++);
       if (c == '"') {
-        break;
+        return i;
       }
       if (c < 0x20) {
         throw new InvalidKeyException("invalid character in string literal");
       }
       if (c != '\\') {
-        if (Character.isHighSurrogate(c) && i < end && Character.isLowSurrogate(json.charAt(i))) {
-          sb.append(c).append(json.charAt(i++));
+        if (Character.isHighSurrogate(c) && i < end && Character.isLowSurrogate(s.charAt(i))) {
+          out.append(c).append(s.charAt(i++));
         } else {
-          sb.append(Character.isSurrogate(c) ? '\ufffd' : c); // invalid UTF-8 in Go
+          out.append(Character.isSurrogate(c) ? '\ufffd' : c); // invalid UTF-8 in Go
         }
         continue;
       }
       if (i >= end) {
         throw new InvalidKeyException("unexpected end of JSON input");
       }
-      char e = json.charAt(i++);
+      char e = s.charAt(i++);
       switch (e) {
-        case '"', '\\', '/' -> sb.append(e);
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
+        case '"', '\\', '/' -> out.append(e);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
         case 'u' -> {
-          char u = hex4(json, i, end);
+          char u = hex4(s, i, end);
           i += 4;
-          if (Character.isHighSurrogate(u) && i + 6 <= end && json.charAt(i) == '\\' && json.charAt(i + 1) == 'u') {
-            char lo = hex4(json, i + 2, end);
+          if (Character.isHighSurrogate(u) && i + 6 <= end && s.charAt(i) == '\\' && s.charAt(i + 1) == 'u') {
+            char lo = hex4(s, i + 2, end);
             if (Character.isLowSurrogate(lo)) {
-              sb.append(u).append(lo);
+              out.append(u).append(lo);
               i += 6;
               break;
             }
           }
-          sb.append(Character.isSurrogate(u) ? '\ufffd' : u);
+          out.append(Character.isSurrogate(u) ? '\ufffd' : u);
         }
         default -> throw new InvalidKeyException("invalid character '" + e + "' in string escape code");
       }
     }
-    if (i != end) {
-      throw new InvalidKeyException("invalid character '" + json.charAt(i) + "' after top-level value");
-    }
-    return sb.toString();
   }
 
   private static char hex4(String s, int i, int end) throws InvalidKeyException {
