@@ -12,6 +12,7 @@
 //	go-harness move   OLD NEW
 //	go-harness gen    LEN SEED                          > bytes
 //	go-harness version                                  (module versions linked in)
+//	go-harness keyjson < "m HEX" / "u HEX" lines        (Key.MarshalJSON / UnmarshalJSON)
 //	go-harness suite  DIR [go test flags, e.g. -test.v]
 //
 // See ../README.md for the manifest and listing formats.
@@ -48,6 +49,7 @@ const usage = `usage: go-harness write DIR SHARDFUN [--sync] [--batch] < manifes
        go-harness move OLD NEW
        go-harness gen LEN SEED
        go-harness version
+       go-harness keyjson
        go-harness suite DIR [go test flags]`
 
 func main() {
@@ -73,6 +75,8 @@ func main() {
 		err = cmdGen(args)
 	case "version":
 		err = cmdVersion(args)
+	case "keyjson":
+		err = cmdKeyJSON(args)
 	case "suite":
 		err = cmdSuite(args) // exits by itself on success
 	default:
@@ -377,6 +381,47 @@ func cmdMove(args []string) error {
 }
 
 // cmdVersion prints "PATH VERSION" for the Go toolchain and every module linked into the binary.
+// cmdKeyJSON answers one line per input line: "m HEX" marshals ds.NewKey(string(HEX bytes)) and
+// prints the JSON bytes in hex; "u HEX" unmarshals the JSON bytes into a Key and prints
+// "ok HEX(key.String())", or "err" if Go refuses them.
+func cmdKeyJSON(args []string) error {
+	if len(args) != 0 {
+		return fmt.Errorf("%s", usage)
+	}
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<20)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for in.Scan() {
+		op, arg, ok := strings.Cut(in.Text(), " ")
+		if !ok {
+			return fmt.Errorf("bad keyjson line %q", in.Text())
+		}
+		data, err := hex.DecodeString(arg)
+		if err != nil {
+			return err
+		}
+		switch op {
+		case "m":
+			j, err := ds.NewKey(string(data)).MarshalJSON()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(out, hex.EncodeToString(j))
+		case "u":
+			var k ds.Key
+			if err := k.UnmarshalJSON(data); err != nil {
+				fmt.Fprintln(out, "err")
+			} else {
+				fmt.Fprintln(out, "ok "+hex.EncodeToString([]byte(k.String())))
+			}
+		default:
+			return fmt.Errorf("bad keyjson op %q", op)
+		}
+	}
+	return in.Err()
+}
+
 func cmdVersion(args []string) error {
 	if len(args) != 0 {
 		return fmt.Errorf("%s", usage)

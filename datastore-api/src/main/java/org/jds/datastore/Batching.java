@@ -1,6 +1,4 @@
 package org.jds.datastore;
 
-/** A datastore that can group writes. */
-public interface Batching extends Datastore {
-  Batch batch() throws DatastoreException;
-}
+/** A datastore that can group writes (Go's {@code Batching}). */
+public interface Batching extends Datastore, BatchingFeature {}

@@ -25,7 +25,7 @@ public final class Bytewise {
 
   /**
    * Unsigned lexicographic compare of byte arrays; null equals empty. Returns -1, 0 or 1 like Go's
-   * {@code bytes.Compare}: custom orders built on it must yield exactly -1/1 (see {@code Order}).
+   * {@code bytes.Compare}.
    */
   public static int compare(byte[] a, byte[] b) {
     return Integer.signum(java.util.Arrays.compareUnsigned(a == null ? EMPTY : a, b == null ? EMPTY : b));

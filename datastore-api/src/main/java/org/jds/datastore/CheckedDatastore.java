@@ -1,6 +1,4 @@
 package org.jds.datastore;
 
-/** A datastore that can check its own integrity. */
-public interface CheckedDatastore extends Datastore {
-  void check() throws DatastoreException;
-}
+/** A datastore that can check its own integrity (Go's {@code CheckedDatastore}). */
+public interface CheckedDatastore extends Datastore, CheckedFeature {}

@@ -1,6 +1,4 @@
 package org.jds.datastore;
 
-/** A datastore that can collect garbage. */
-public interface GCDatastore extends Datastore {
-  void collectGarbage() throws DatastoreException;
-}
+/** A datastore that can collect garbage (Go's {@code GCDatastore}). */
+public interface GCDatastore extends Datastore, GCFeature {}

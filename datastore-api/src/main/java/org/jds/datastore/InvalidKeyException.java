@@ -7,4 +7,9 @@ public class InvalidKeyException extends DatastoreException {
   public InvalidKeyException(String message) {
     super(message);
   }
+
+  /** For shared, stackless subclasses. */
+  protected InvalidKeyException(String message, boolean writableStackTrace) {
+    super(message, null, writableStackTrace);
+  }
 }

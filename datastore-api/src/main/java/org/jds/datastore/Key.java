@@ -194,6 +194,39 @@ public final class Key implements Comparable<Key> {
     return Integer.compare(a.size(), b.size());
   }
 
+  /**
+   * Go's {@code Clean}: this key cleaned with {@code path.Clean} (Go cleans in place; Java keys are
+   * immutable). Keys from {@link #of} are already clean; a {@link #raw} key may not be.
+   */
+  public Key clean() {
+    Key c = of(s);
+    return c.s.equals(s) ? this : c;
+  }
+
+  /** Go's {@code MarshalJSON}: the key string as a JSON string, escaped as Go's {@code encoding/json} does. */
+  public String toJson() {
+    return GoJson.quote(s);
+  }
+
+  /**
+   * Go's {@code UnmarshalJSON}: a JSON string read as {@link #of} (cleaned); JSON {@code null} gives
+   * the root, as Go's (it leaves the string empty, and {@code NewKey("")} is {@code /}).
+   *
+   * @throws InvalidKeyException if {@code json} is not one JSON string (or null)
+   */
+  public static Key fromJson(String json) throws InvalidKeyException {
+    return of(GoJson.unquote(json));
+  }
+
+  /** Go's {@code EntryKeys}: the key of each entry, through {@link #of}. */
+  public static List<Key> entryKeys(List<org.jds.datastore.query.Entry> entries) {
+    List<Key> out = new ArrayList<>(entries.size());
+    for (org.jds.datastore.query.Entry e : entries) {
+      out.add(of(e.key()));
+    }
+    return out;
+  }
+
   /** Go's {@code Less}. */
   public boolean less(Key o) {
     return compareTo(o) < 0;

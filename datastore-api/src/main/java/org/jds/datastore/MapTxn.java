@@ -72,7 +72,8 @@ final class MapTxn implements Txn {
   public synchronized Results query(Query q) throws DatastoreException {
     checkOpen();
     Map<String, Entry> merged = new LinkedHashMap<>();
-    Query all = Query.builder().keysOnly(q.keysOnly()).returnExpirations(q.returnExpirations()).build();
+    Query all =
+        Query.builder().keysOnly(q.keysOnly()).returnExpirations(q.returnExpirations()).deadline(q.deadline()).build();
     for (Entry e : store.query(all).rest()) {
       merged.put(e.key(), e);
     }

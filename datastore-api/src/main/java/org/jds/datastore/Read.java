@@ -21,6 +21,12 @@ public interface Read {
    */
   int getSize(Key key) throws DatastoreException;
 
-  /** Runs a query. The caller must close the results. */
+  /**
+   * Runs a query. The caller must close the results. Go's {@code ctx}: closing the results from any
+   * thread cancels the query, and {@link Query#deadline()} bounds it (see {@link Results}).
+   *
+   * @throws DeadlineExceededException if the deadline passed before the results exist (a store that
+   *     runs the query inside this call)
+   */
   Results query(Query q) throws DatastoreException;
 }

@@ -1,6 +1,4 @@
 package org.jds.datastore;
 
-/** A datastore that can scrub (verify and repair) its data. */
-public interface ScrubbedDatastore extends Datastore {
-  void scrub() throws DatastoreException;
-}
+/** A datastore that can scrub (verify and repair) its data (Go's {@code ScrubbedDatastore}). */
+public interface ScrubbedDatastore extends Datastore, ScrubbedFeature {}

@@ -1,6 +1,4 @@
 package org.jds.datastore;
 
-/** A datastore with transactions. */
-public interface TxnDatastore extends Datastore {
-  Txn newTransaction(boolean readOnly) throws DatastoreException;
-}
+/** A datastore with transactions (Go's {@code TxnDatastore}). */
+public interface TxnDatastore extends Datastore, TxnFeature {}

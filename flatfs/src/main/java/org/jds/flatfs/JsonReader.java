@@ -1,5 +1,8 @@
 package org.jds.flatfs;
 
+import org.jds.datastore.GoJson;
+import org.jds.datastore.InvalidKeyException;
+
 /** A minimal strict JSON reader: enough to decode and skip the values of {@code diskUsage.cache}. */
 final class JsonReader {
   /** A number kept as its literal text. */
@@ -95,44 +98,14 @@ final class JsonReader {
     expect(close);
   }
 
+  /** A string literal at the cursor, decoded by Go's rules ({@link GoJson#readString}). */
   String readString() {
-    expect('"');
     StringBuilder sb = new StringBuilder();
-    while (true) {
-      if (i >= s.length()) {
-        throw new IllegalArgumentException("unterminated string");
-      }
-      char c = s.charAt(i++);
-      if (c == '"') {
-        return sb.toString();
-      }
-      if (c < 0x20) {
-        throw new IllegalArgumentException("control character in string");
-      }
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      if (i >= s.length()) {
-        throw new IllegalArgumentException("unterminated escape");
-      }
-      char e = s.charAt(i++);
-      switch (e) {
-        case '"', '\\', '/' -> sb.append(e);
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> {
-          if (i + 4 > s.length()) {
-            throw new IllegalArgumentException("short unicode escape");
-          }
-          sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-          i += 4;
-        }
-        default -> throw new IllegalArgumentException("bad escape \\" + e);
-      }
+    try {
+      i = GoJson.readString(s, i, sb);
+    } catch (InvalidKeyException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
+    return sb.toString();
   }
 }

@@ -4,10 +4,10 @@ import java.lang.System.Logger.Level;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DatastoreIOException;
 import org.jds.datastore.Key;
+import org.jds.datastore.query.CancellableIterator;
 import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
-import org.jds.datastore.query.ResultIterator;
 import org.jds.flatfs.storage.DirectoryListing;
 import org.jds.flatfs.storage.FileStat;
 import org.jds.flatfs.storage.NoSuchPathException;
@@ -17,9 +17,11 @@ import org.jds.flatfs.storage.StoragePaths;
 /**
  * The lazy directory walk behind a root query (Go's walkTopLevel/walk): top-level directories not
  * starting with {@code .}, then each {@code *.data} name in them, in raw listing order. Pulls one
- * listing entry per result, so memory stays flat and {@link #close()} stops the walk.
+ * listing entry per result, so memory stays flat. {@link #close()}, from any thread, and the query's
+ * deadline stop the walk between two listing entries (Go selects on {@code ctx.Done()} there); the
+ * open listings are then closed by {@link CancellableIterator}'s protocol, never while in use.
  */
-final class QueryWalker implements ResultIterator {
+final class QueryWalker extends CancellableIterator {
   private static final System.Logger LOG = System.getLogger("org.jds.flatfs");
 
   private final FlatfsDatastore ds;
@@ -27,25 +29,25 @@ final class QueryWalker implements ResultIterator {
   private DirectoryListing top;
   private DirectoryListing shard;
   private String shardDir;
-  private boolean done;
+  private boolean released;
 
   QueryWalker(FlatfsDatastore ds, Query q) {
+    super(q.deadline());
     this.ds = ds;
     this.q = q;
   }
 
   @Override
-  public Result next() {
-    if (done) {
-      return null;
+  protected Result pull() {
+    if (released) {
+      return null; // a walk error ended the walk
     }
     try {
       if (top == null) {
         top = ds.storage().list(ds.path());
       }
-      while (true) {
+      while (!stopped()) {
         if (shard == null && !openNextShard()) {
-          close();
           return null;
         }
         String name = shard.next();
@@ -70,15 +72,16 @@ final class QueryWalker implements ResultIterator {
           return r;
         }
       }
+      return null;
     } catch (StorageException e) {
-      close();
+      release(); // CancellableIterator calls it again at the end: it is idempotent
       return Result.error(new DatastoreIOException("walk failed: " + e.getMessage(), e));
     }
   }
 
   /** Advances {@link #shard} to the next top-level directory; false when there is none. */
   private boolean openNextShard() throws StorageException {
-    for (String d = top.next(); d != null; d = top.next()) {
+    for (String d = top.next(); d != null && !stopped(); d = top.next()) {
       if (d.isEmpty() || d.charAt(0) == Layout.HIDDEN_MARK) {
         continue;
       }
@@ -118,9 +121,10 @@ final class QueryWalker implements ResultIterator {
     }
   }
 
+  /** Closes the open listings; idempotent. After a walk error, a later pull() lists nothing more. */
   @Override
-  public void close() {
-    done = true;
+  protected void release() {
+    released = true;
     closeQuietly(shard);
     closeQuietly(top);
     shard = null;

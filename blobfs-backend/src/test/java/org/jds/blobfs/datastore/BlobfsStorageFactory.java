@@ -11,8 +11,11 @@ import org.jds.flatfs.testkit.StorageFactory;
  * the system property {@code jds.flatfs.storageFactory} in this module's surefire configuration.
  */
 public final class BlobfsStorageFactory implements StorageFactory {
-  /** Sparse, so only what the tests write takes space. */
-  static final long IMAGE_SIZE = 1L << 30;
+  /**
+   * Sparse, so only what the tests write takes space. 2 GiB: md pages for 131,072 files (one per
+   * 16 KiB), room for flatfs's 100,000-key query test.
+   */
+  static final long IMAGE_SIZE = 2L << 30;
 
   @Override
   public Storage open(Path hostDir) throws IOException {

@@ -110,7 +110,7 @@ public final class NaiveQuery {
     }
     List<Result> out = new ArrayList<>(errors);
     try {
-      entries.sort((a, b) -> Order.compare(orders, a, b));
+      Order.sort(orders, entries);
     } catch (RuntimeException e) { // TimSort rejects inconsistent custom orders; a store must not throw
       out.add(Result.error(new DatastoreException("query order failed: " + e.getMessage(), e)));
       return Results.fromResults(null, out).asIterator();

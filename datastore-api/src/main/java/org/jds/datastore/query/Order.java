@@ -25,21 +25,45 @@ public interface Order {
   }
 
   /**
-   * Go's {@code query.Compare}: the first order that says -1 or 1 decides (other non-zero values of
-   * a custom function count as 0, as in Go's {@code Less}), and the key string breaks ties.
+   * Go's {@code query.Compare}: the first order whose result is non-zero decides, whatever its
+   * magnitude (a custom order may return {@code String.compareTo} or {@code a - b}); the key string
+   * (bytewise) breaks ties. Returns that order's own value, as Go does, or -1/0/1 from the key.
    */
   static int compare(List<Order> orders, Entry a, Entry b) {
     for (Order o : orders) {
       int c = o.compare(a, b);
-      // Go's Less only honours -1 and 1; built-in orders are normalised to that range.
-      if (o instanceof Named n && n.builtIn()) {
-        c = Integer.signum(c);
-      }
-      if (c == -1 || c == 1) {
+      if (c != 0) {
         return c;
       }
     }
-    return Integer.signum(Bytewise.compare(a.key(), b.key()));
+    return Bytewise.compare(a.key(), b.key());
+  }
+
+  /**
+   * Go's {@code query.Less}, kept for parity: unlike {@link #compare} it honours only -1 and 1 and
+   * treats every other value as a tie (Go's switch statement). Nothing in this project sorts with it.
+   */
+  static boolean less(List<Order> orders, Entry a, Entry b) {
+    for (Order o : orders) {
+      int c = o.compare(a, b);
+      if (c == -1) {
+        return true;
+      }
+      if (c == 1) {
+        return false;
+      }
+    }
+    return Bytewise.compare(a.key(), b.key()) < 0;
+  }
+
+  /**
+   * Go's {@code query.Sort}: sorts {@code entries} in place by {@link #compare}. A custom order that
+   * breaks the comparator contract may make {@link List#sort} throw {@link IllegalArgumentException}
+   * ("Comparison method violates its general contract"); {@link NaiveQuery} turns that into an error
+   * result.
+   */
+  static void sort(List<Order> orders, List<Entry> entries) {
+    entries.sort((x, y) -> compare(orders, x, y));
   }
 
   /** An order with Go's {@code String()} form. */
@@ -50,10 +74,6 @@ public interface Order {
     Named(String name, Order fn) {
       this.name = name;
       this.fn = fn;
-    }
-
-    boolean builtIn() {
-      return !name.equals("FN");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.jds.datastore.query;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,6 +18,14 @@ import java.util.stream.Collectors;
  * @param keysOnly leave values out
  * @param returnExpirations fill {@link Entry#expiration()}
  * @param returnsSizes always fill {@link Entry#size()}
+ * @param deadline when the query must stop, or null for none. Go passes a {@code context.Context}
+ *     to {@code Query(ctx, q)}; here the deadline travels with the query, through every wrapper, to
+ *     the store. Once it passes, the result stream ends with one error result carrying {@link
+ *     org.jds.datastore.DeadlineExceededException} ({@link Results#rest()} throws it). {@link
+ *     Results} checks it before each result, and stores that walk storage (flatfs, blobfs) also
+ *     between listing entries, so a query blocked in a long walk (a filter rejecting everything, an
+ *     order reading everything) stops promptly too. Not part of {@link #toString()} (Go's form has
+ *     no deadline). To cancel without a deadline, close the results from any thread.
  */
 public record Query(
     String prefix,
@@ -24,12 +35,31 @@ public record Query(
     int offset,
     boolean keysOnly,
     boolean returnExpirations,
-    boolean returnsSizes) {
+    boolean returnsSizes,
+    Instant deadline) {
 
   public Query {
     prefix = prefix == null ? "" : prefix;
     filters = List.copyOf(filters == null ? List.of() : filters);
     orders = List.copyOf(orders == null ? List.of() : orders);
+  }
+
+  /** A query without a deadline. */
+  public Query(
+      String prefix,
+      List<Filter> filters,
+      List<Order> orders,
+      int limit,
+      int offset,
+      boolean keysOnly,
+      boolean returnExpirations,
+      boolean returnsSizes) {
+    this(prefix, filters, orders, limit, offset, keysOnly, returnExpirations, returnsSizes, null);
+  }
+
+  /** Whether {@link #deadline()} is set and has passed (Go's {@code ctx.Err() == DeadlineExceeded}). */
+  public boolean deadlinePassed() {
+    return deadline != null && !Clock.systemUTC().instant().isBefore(deadline);
   }
 
   /** The query for everything, with values. */
@@ -50,7 +80,8 @@ public record Query(
         .offset(offset)
         .keysOnly(keysOnly)
         .returnExpirations(returnExpirations)
-        .returnsSizes(returnsSizes);
+        .returnsSizes(returnsSizes)
+        .deadline(deadline);
   }
 
   /** Reads exactly like Go's {@code Query.String()}. */
@@ -96,6 +127,7 @@ public record Query(
     private boolean keysOnly;
     private boolean returnExpirations;
     private boolean returnsSizes;
+    private Instant deadline;
 
     public Builder prefix(String p) {
       prefix = p;
@@ -145,9 +177,20 @@ public record Query(
       return this;
     }
 
+    /** Go's {@code context.WithDeadline}: the query stops at {@code d} (null: no deadline). */
+    public Builder deadline(Instant d) {
+      deadline = d;
+      return this;
+    }
+
+    /** Go's {@code context.WithTimeout}: the query stops {@code d} from now. */
+    public Builder timeout(Duration d) {
+      return deadline(Clock.systemUTC().instant().plus(d));
+    }
+
     public Query build() {
       return new Query(
-          prefix, filters, orders, limit, offset, keysOnly, returnExpirations, returnsSizes);
+          prefix, filters, orders, limit, offset, keysOnly, returnExpirations, returnsSizes, deadline);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.jds.datastore.wrap;
 import org.jds.datastore.Batch;
 import org.jds.datastore.BatchReader;
 import org.jds.datastore.BatchViews;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
@@ -11,7 +12,6 @@ import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.Read;
-import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 
@@ -103,7 +103,7 @@ public final class Failstore implements Batching, PersistentDatastore {
   public Batch batch() throws DatastoreException {
     before("batch");
     if (!(child instanceof Batching b)) {
-      throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+      throw BatchUnsupportedException.INSTANCE;
     }
     Batch cb = b.batch();
     Batch writes = new Batch() {

@@ -1,7 +1,9 @@
 package org.jds.datastore.wrap;
 
+import java.util.List;
 import java.util.Objects;
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
@@ -11,25 +13,26 @@ import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.ScrubbedDatastore;
-import org.jds.datastore.UnsupportedFeatureException;
+import org.jds.datastore.Shim;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 
 /**
- * The base of the wrappers that do something around each call and pass it on unchanged (Go's
- * {@code delayed}, {@code retrystore}, {@code trace}, {@code LogDatastore}, go-ds-measure): every
+ * The base of the wrappers that do something around each call and pass it on unchanged (Go's {@code
+ * delayed}, {@code retrystore}, {@code trace}, {@code LogDatastore}, go-ds-measure): every
  * operation, batch operations included, goes through {@link #intercept}, which must run the action
  * (once, several times, or not at all by throwing).
  *
  * <p>Optional features pass through as in Go's wrappers: check, scrub and GC do nothing when the
  * child lacks them, disk usage is 0 ({@link PersistentDatastore#diskUsage(Datastore)}), and a batch
  * on a child that cannot batch is {@link #batchWithoutChild()} (by default {@link
- * UnsupportedFeatureException}). The wrapper keeps its own closed flag: after {@link #close()} every
- * operation throws {@link org.jds.datastore.ClosedException} without reaching the hook, and a batch
- * opened before cannot commit. Thread-safe if the child and the hook are.
+ * BatchUnsupportedException#INSTANCE}). A {@link Shim}: {@link #children()} is the child. The
+ * wrapper keeps its own closed flag: after {@link #close()} every operation throws {@link
+ * org.jds.datastore.ClosedException} without reaching the hook, and a batch opened before cannot
+ * commit. Thread-safe if the child and the hook are.
  */
 public abstract class InterceptingDatastore
-    implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
+    implements Batching, Shim, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
   /** The child's part of an operation. */
   @FunctionalInterface
   public interface Action<T> {
@@ -48,6 +51,11 @@ public abstract class InterceptingDatastore
     return child;
   }
 
+  @Override
+  public List<Datastore> children() {
+    return List.of(child);
+  }
+
   /**
    * Runs {@code action}, the child's part of {@code call}, and returns its result.
    *
@@ -57,7 +65,7 @@ public abstract class InterceptingDatastore
 
   /** The batch to return when the child is not {@link Batching}. */
   protected Batch batchWithoutChild() throws DatastoreException {
-    throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+    throw BatchUnsupportedException.INSTANCE;
   }
 
   <T> T run(Invocation call, Action<T> action) throws DatastoreException {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jds.datastore.Batch;
 import org.jds.datastore.BatchReader;
 import org.jds.datastore.BatchViews;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
@@ -16,7 +17,11 @@ import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.Read;
 import org.jds.datastore.ScrubbedDatastore;
+import org.jds.datastore.Shim;
+import org.jds.datastore.Txn;
+import org.jds.datastore.TxnDatastore;
 import org.jds.datastore.UnsupportedFeatureException;
+import org.jds.datastore.Write;
 import org.jds.datastore.query.Filter;
 import org.jds.datastore.query.FilterKeyCompare;
 import org.jds.datastore.query.FilterKeyPrefix;
@@ -34,14 +39,27 @@ import org.jds.datastore.query.Results;
  * for a {@link PrefixTransform} (order-preserving); anything else, and then offset/limit, is applied
  * naively on top.
  *
- * <p>Thread-safe if the child and the transform are. Optional features (batching, disk usage,
- * check, scrub, GC) pass through to the child when it has them: batching without a batching child
- * throws {@link UnsupportedFeatureException}, the others do nothing (disk usage 0), as in Go. The
- * batch is a {@link BatchReader} (keys and queries transformed as here) and a {@link
- * DiscardableBatch} when the child's batch is.
+ * <p>Thread-safe if the child and the transform are. Optional features (batching, transactions,
+ * disk usage, check, scrub, GC) pass through to the child when it has them: batching without a
+ * batching child throws {@link BatchUnsupportedException}, transactions without a transactional
+ * child {@link UnsupportedFeatureException} ({@value #TXN_UNSUPPORTED}), the others do nothing
+ * (disk usage 0), as in Go. A transaction converts keys like the store; its query runs on the child
+ * transaction through the same transform (Go's {@code transformTxn.Query} calls an unset datastore
+ * and panics). A {@link Shim}: {@link #children()} is the child. The batch is a {@link
+ * BatchReader} (keys and queries transformed as here) and a {@link DiscardableBatch} when the
+ * child's batch is.
  */
 public class KeyTransformDatastore
-    implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
+    implements Batching,
+        TxnDatastore,
+        Shim,
+        PersistentDatastore,
+        CheckedDatastore,
+        ScrubbedDatastore,
+        GCDatastore {
+  /** Go's error text when the child has no transactions. */
+  public static final String TXN_UNSUPPORTED = "keytransform: transaction feature not supported";
+
   private final Datastore child;
   private final KeyTransform transform;
   private final CloseState closed = new CloseState();
@@ -55,6 +73,12 @@ public class KeyTransformDatastore
 
   public Datastore child() {
     return child;
+  }
+
+  /** Go's {@code Children}: the one child. */
+  @Override
+  public List<Datastore> children() {
+    return List.of(child);
   }
 
   public KeyTransform transform() {
@@ -218,18 +242,12 @@ public class KeyTransformDatastore
   public Batch batch() throws DatastoreException {
     closed.check();
     if (!(child instanceof Batching b)) {
-      throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+      throw BatchUnsupportedException.INSTANCE;
     }
     Batch cb = b.batch();
-    Batch writes = new Batch() {
-      @Override
-      public void put(Key key, byte[] value) throws DatastoreException {
-        cb.put(transform.convertKey(key), value);
-      }
-
-      @Override
-      public void delete(Key key) throws DatastoreException {
-        cb.delete(transform.convertKey(key));
+    class TransformBatch extends ConvertingWrite implements Batch {
+      TransformBatch() {
+        super(cb);
       }
 
       @Override
@@ -237,11 +255,76 @@ public class KeyTransformDatastore
         closed.check();
         cb.commit();
       }
-    };
+    }
     return BatchViews.of(
-        writes,
+        new TransformBatch(),
         cb instanceof BatchReader r ? new TransformedRead(r) : null,
         cb instanceof DiscardableBatch d ? d::discard : null);
+  }
+
+  @Override
+  public Txn newTransaction(boolean readOnly) throws DatastoreException {
+    closed.check();
+    if (!(child instanceof TxnDatastore t)) {
+      throw new UnsupportedFeatureException(TXN_UNSUPPORTED);
+    }
+    Txn ct = t.newTransaction(readOnly);
+    class TransformTxn extends ConvertingWrite implements Txn {
+      TransformTxn() {
+        super(ct);
+      }
+
+      @Override
+      public byte[] get(Key key) throws DatastoreException {
+        return ct.get(transform.convertKey(key));
+      }
+
+      @Override
+      public boolean has(Key key) throws DatastoreException {
+        return ct.has(transform.convertKey(key));
+      }
+
+      @Override
+      public int getSize(Key key) throws DatastoreException {
+        return ct.getSize(transform.convertKey(key));
+      }
+
+      @Override
+      public Results query(Query q) throws DatastoreException {
+        return queryThrough(ct, q);
+      }
+
+      @Override
+      public void commit() throws DatastoreException {
+        closed.check();
+        ct.commit();
+      }
+
+      @Override
+      public void discard() {
+        ct.discard();
+      }
+    }
+    return new TransformTxn();
+  }
+
+  /** Writes to a child batch or transaction, keys converted (Go's transformBatch and transformTxn). */
+  private abstract class ConvertingWrite implements Write {
+    private final Write target;
+
+    ConvertingWrite(Write target) {
+      this.target = target;
+    }
+
+    @Override
+    public void put(Key key, byte[] value) throws DatastoreException {
+      target.put(transform.convertKey(key), value);
+    }
+
+    @Override
+    public void delete(Key key) throws DatastoreException {
+      target.delete(transform.convertKey(key));
+    }
   }
 
   @Override

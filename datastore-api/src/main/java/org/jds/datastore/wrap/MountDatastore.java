@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jds.datastore.Batch;
 import org.jds.datastore.BatchReader;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Bytewise;
 import org.jds.datastore.CheckedDatastore;
@@ -30,7 +31,8 @@ import org.jds.datastore.query.Results;
 /**
  * Go's {@code mount.Datastore}: child stores mounted at key prefixes. A key goes to the mount with
  * the longest prefix that is a strict ancestor of it (a key equal to a mount point goes to the
- * parent mount), with that prefix stripped. Without a mount, put fails with {@link #NO_MOUNT},
+ * parent mount), with that prefix stripped. Without a mount, put fails with {@link
+ * NoMountException#INSTANCE} (Go's {@code ErrNoMount}),
  * get/getSize throw {@link NotFoundException}, has is false and delete succeeds.
  *
  * <p>Queries fan out to every mount that may hold matching keys, each with the remaining prefix,
@@ -41,7 +43,7 @@ import org.jds.datastore.query.Results;
  */
 public final class MountDatastore
     implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
-  /** Go's {@code mount.ErrNoMount} text. */
+  /** Go's {@code mount.ErrNoMount} text; thrown as {@link NoMountException#INSTANCE}. */
   public static final String NO_MOUNT = "no datastore mounted for this key";
 
   private final List<Mount> mounts;
@@ -94,7 +96,7 @@ public final class MountDatastore
     closed.check();
     Route r = lookup(key);
     if (r == null) {
-      throw new DatastoreException(NO_MOUNT);
+      throw NoMountException.INSTANCE;
     }
     r.mount.datastore().put(r.rest, value);
   }
@@ -184,6 +186,7 @@ public final class MountDatastore
             .keysOnly(master.keysOnly())
             .returnExpirations(master.returnExpirations())
             .returnsSizes(master.returnsSizes())
+            .deadline(master.deadline())
             .build();
     List<MountMerge.Head> heads = new ArrayList<>();
     for (Route r : lookupAll(Key.of(master.prefix()))) {
@@ -195,7 +198,7 @@ public final class MountDatastore
         throw e;
       }
     }
-    ResultIterator it = new MountMerge(master.orders(), heads);
+    ResultIterator it = new MountMerge(master.orders(), heads, master.deadline());
     for (Filter f : master.filters()) {
       it = NaiveQuery.filter(it, f);
     }
@@ -324,13 +327,13 @@ public final class MountDatastore
     /** Go quirk: a key outside every mount fails with the batch-unsupported error, even on delete. */
     private synchronized Batch batchFor(Route r) throws DatastoreException {
       if (r == null) {
-        throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+        throw BatchUnsupportedException.INSTANCE;
       }
       Mount m = r.mount;
       Batch b = batches.get(m.prefix());
       if (b == null) {
         if (!(m.datastore() instanceof Batching bd)) {
-          throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+          throw BatchUnsupportedException.INSTANCE;
         }
         b = bd.batch();
         batches.put(m.prefix(), b);

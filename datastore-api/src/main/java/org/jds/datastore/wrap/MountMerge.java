@@ -1,8 +1,10 @@
 package org.jds.datastore.wrap;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DeadlineExceededException;
 import org.jds.datastore.Key;
 import org.jds.datastore.query.Order;
 import org.jds.datastore.query.Result;
@@ -11,8 +13,8 @@ import org.jds.datastore.query.Results;
 
 /**
  * Merges the per-mount result streams of a {@link MountDatastore} query with a heap ordered by the
- * query's orders (Go's {@code querySet}); error results sort first. Single consumer, not
- * thread-safe.
+ * query's orders (Go's {@code querySet}); error results sort first. Single consumer; {@link
+ * #close()} is safe from any thread (it closes the children's results, which stop their walks).
  */
 final class MountMerge implements ResultIterator {
   /** One child's stream and its current result, keyed back under the mount prefix. */
@@ -20,7 +22,6 @@ final class MountMerge implements ResultIterator {
     private final Key mount;
     private final Results results;
     private Result next;
-    private boolean open = true;
 
     Head(Key mount, Results results) {
       this.mount = mount;
@@ -46,20 +47,22 @@ final class MountMerge implements ResultIterator {
       return true;
     }
 
+    /** Thread-safe and idempotent, as {@link Results#close()} is. */
     void close() {
-      if (open) {
-        open = false;
-        results.close();
-      }
+      results.close();
     }
   }
 
   private final PriorityQueue<Head> heap;
   private final List<Head> all;
   private boolean started;
+  private volatile boolean closed;
+  private final Instant deadline;
 
-  MountMerge(List<Order> orders, List<Head> heads) {
+  /** Merges {@code heads} by {@code orders}; stops with DeadlineExceededException at {@code deadline}. */
+  MountMerge(List<Order> orders, List<Head> heads, Instant deadline) {
     this.all = heads;
+    this.deadline = deadline;
     this.heap =
         new PriorityQueue<>(
             Math.max(1, heads.size()),
@@ -73,6 +76,13 @@ final class MountMerge implements ResultIterator {
 
   @Override
   public Result next() {
+    if (closed) {
+      return null;
+    }
+    if (deadline != null && !Instant.now().isBefore(deadline)) {
+      close(); // a loaded head's result must not come out after the deadline
+      return Result.error(new DeadlineExceededException());
+    }
     if (!started) {
       started = true;
       for (Head h : all) {
@@ -94,7 +104,7 @@ final class MountMerge implements ResultIterator {
 
   @Override
   public void close() {
-    heap.clear();
+    closed = true; // the heap belongs to the consumer thread: leave it alone
     for (Head h : all) {
       h.close();
     }

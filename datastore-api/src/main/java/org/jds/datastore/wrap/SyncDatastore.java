@@ -1,11 +1,13 @@
 package org.jds.datastore.wrap;
 
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jds.datastore.Batch;
 import org.jds.datastore.BatchReader;
 import org.jds.datastore.BatchViews;
+import org.jds.datastore.BatchUnsupportedException;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
@@ -17,7 +19,7 @@ import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.Read;
 import org.jds.datastore.ScrubbedDatastore;
-import org.jds.datastore.UnsupportedFeatureException;
+import org.jds.datastore.Shim;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 
@@ -25,11 +27,12 @@ import org.jds.datastore.query.Results;
  * Go's {@code sync.MutexWrap}: makes any child thread-safe with a read-write lock. Reads (get, has,
  * getSize, query, diskUsage) take the read lock; writes, sync, batch operations, close, check, scrub
  * and GC take the write lock. A query is drained completely under the lock, so the returned results
- * hold no lock. Thread-safe whatever the child. The batch is a {@link BatchReader} and a {@link
- * DiscardableBatch} when the child's is; its reads take the read lock, discard the write lock.
+ * hold no lock. Thread-safe whatever the child. A {@link Shim}, as Go's {@code MutexDatastore}. The
+ * batch is a {@link BatchReader} and a {@link DiscardableBatch} when the child's is; its reads take
+ * the read lock, discard the write lock.
  */
 public final class SyncDatastore
-    implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
+    implements Batching, Shim, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
   private final Datastore child;
   private final ReadWriteLock rw = new ReentrantReadWriteLock();
   private final CloseState closed = new CloseState();
@@ -42,6 +45,12 @@ public final class SyncDatastore
 
   public Datastore child() {
     return child;
+  }
+
+  /** Go's {@code Children}: the one child. */
+  @Override
+  public List<Datastore> children() {
+    return List.of(child);
   }
 
   @FunctionalInterface
@@ -128,7 +137,7 @@ public final class SyncDatastore
     Batch cb =
         write(() -> {
           if (!(child instanceof Batching b)) {
-            throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
+            throw BatchUnsupportedException.INSTANCE;
           }
           return b.batch();
         });

@@ -1,7 +1,9 @@
 package org.jds.datastore.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jds.datastore.Batch;
 import org.jds.datastore.Batching;
@@ -9,12 +11,16 @@ import org.jds.datastore.DatastoreException;
 import org.jds.datastore.ForwardingDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.MapDatastore;
+import org.jds.datastore.query.Entry;
+import org.jds.datastore.query.NaiveQuery;
 import org.jds.datastore.query.Order;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 import org.jds.datastore.testkit.BasicTests;
+import org.jds.datastore.testkit.BasicTests.Case;
 import org.jds.datastore.testkit.BatchTests;
 import org.jds.datastore.testkit.ClosedStoreTests;
+import org.jds.datastore.testkit.ExtendedTests;
 import org.jds.datastore.testkit.QueryTests;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -58,6 +64,31 @@ class SuiteSelfTest {
           }
         };
     assertThrows(AssertionFailedError.class, () -> QueryTests.subtestQuery(broken, Query.builder().orders(Order.BY_KEY_DESCENDING).build(), 10));
+  }
+
+  @Test
+  void orderHonouringOnlyMinusOneAndOneIsCaught() throws Exception {
+    // The old bug: a custom order's other non-zero values counted as ties (Go's Less, not Compare).
+    Forwarding broken =
+        new Forwarding() {
+          @Override
+          public Results query(Query q) throws DatastoreException {
+            List<Entry> all = map.query(q.toBuilder().orders(List.of()).offset(0).limit(0).build()).rest();
+            List<Entry> sorted = new ArrayList<>(all);
+            sorted.sort((a, b) -> Order.less(q.orders(), a, b) ? -1 : Order.less(q.orders(), b, a) ? 1 : 0);
+            return NaiveQuery.apply(q.toBuilder().orders(List.of()).build(), Results.fromEntries(q, sorted));
+          }
+        };
+    List<Case> cases =
+        ExtendedTests.cases(100).stream().filter(c -> c.name().startsWith("MagnitudeOrders/")).toList();
+    assertEquals(13, cases.size());
+    for (Case c : cases) {
+      assertThrows(AssertionFailedError.class, () -> c.test().run(broken), c.name());
+      QueryTests.clear(broken);
+    }
+    for (Case c : cases) {
+      c.test().run(new MapDatastore());
+    }
   }
 
   @Test

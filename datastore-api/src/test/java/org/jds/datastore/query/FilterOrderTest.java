@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jds.datastore.InvalidKeyException;
 import org.junit.jupiter.api.Test;
@@ -77,16 +78,38 @@ class FilterOrderTest {
   }
 
   @Test
-  void compareFallsBackToKeyAndHonoursOnlyMinusOneAndOne() {
+  void compareFallsBackToKeyAndHonoursAnyNonZero() {
     Entry a = e("/a", new byte[] {1});
     Entry b = e("/b", new byte[] {1});
     assertEquals(-1, Order.compare(List.of(Order.BY_VALUE), a, b), "tie broken by key");
     assertEquals(1, Order.compare(List.of(Order.BY_VALUE, Order.BY_KEY_DESCENDING), a, b));
-    // Go's Less: a custom order's 2 counts as "equal", so the next order decides.
+    // Go's Compare: any non-zero value decides and is returned as is.
     Order two = Order.byFunction((x, y) -> x.key().equals("/a") ? 2 : -2);
-    assertEquals(1, Order.compare(List.of(two, Order.BY_KEY_DESCENDING), a, b));
-    assertEquals(-1, Order.compare(List.of(two), a, b));
+    assertEquals(2, Order.compare(List.of(two, Order.BY_KEY_DESCENDING), a, b));
+    assertEquals(-2, Order.compare(List.of(two, Order.BY_KEY_DESCENDING), b, a));
     Order minusOne = Order.byFunction((x, y) -> x.key().equals("/a") ? 1 : -1);
     assertEquals(1, Order.compare(List.of(minusOne), a, b));
+  }
+
+  @Test
+  void lessHonoursOnlyMinusOneAndOneLikeGo() {
+    Entry a = e("/a", new byte[] {1});
+    Entry b = e("/b", new byte[] {1});
+    Order two = Order.byFunction((x, y) -> x.key().equals("/a") ? 2 : -2);
+    assertTrue(Order.less(List.of(two), a, b), "2 is a tie for Less: the key decides");
+    assertFalse(Order.less(List.of(two, Order.BY_KEY_DESCENDING), a, b));
+  }
+
+  @Test
+  void sortUsesMagnitudes() {
+    // The example: values 30, 10, 20, 15 under a - b sort as Go's /b /d /c /a.
+    List<Entry> entries = new ArrayList<>();
+    int[] v = {30, 10, 20, 15};
+    for (int i = 0; i < 4; i++) {
+      entries.add(e("/" + (char) ('a' + i), new byte[] {(byte) v[i]}));
+    }
+    Order byDiff = Order.byFunction((x, y) -> x.value()[0] - y.value()[0]);
+    Order.sort(List.of(byDiff), entries);
+    assertEquals(List.of("/b", "/d", "/c", "/a"), entries.stream().map(Entry::key).toList());
   }
 }

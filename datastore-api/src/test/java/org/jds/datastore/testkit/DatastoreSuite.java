@@ -26,7 +26,8 @@ import org.junit.jupiter.api.DynamicNode;
  *
  * <p>All cases but the last share one store, created on first use by the factory; the store is
  * cleared before and after each case (Go's {@code clearDs}). Containers, in order: {@code Basic}
- * (40 cases), {@code Combinations} (1152), {@code Extended} (133), {@code Batch} (3, or 2 with
+ * (40 cases), {@code Combinations} (1152), {@code Extended} (146), {@code
+ * Cancel} (4: close from another thread, deadlines), {@code Batch} (3, or 2 with
  * {@link #withoutPutAndDeleteBatchTest()}; only if the store is {@link Batching}), {@code
  * Features} (TTL, transactions, disk usage, check, scrub, GC: only those the store implements),
  * {@code Concurrency} (1) and {@code Closed} (1: closes the shared store and checks every operation throws
@@ -101,6 +102,7 @@ public final class DatastoreSuite {
     }
     nodes.add(container("Combinations", combos));
     nodes.add(container("Extended", ExtendedTests.cases(elemCount)));
+    nodes.add(container("Cancel", CancelTests.cases(elemCount)));
     nodes.add(dynamicContainer("Batch", batchTests()));
     nodes.add(dynamicContainer("Features", featureTests()));
     nodes.add(test("Concurrency", ds -> ConcurrencyTests.run(ds, 4, 400, 16)));

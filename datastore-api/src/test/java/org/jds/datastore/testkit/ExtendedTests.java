@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.jds.datastore.Bytewise;
 import org.jds.datastore.Datastore;
@@ -120,6 +121,8 @@ public final class ExtendedTests {
       }
     }
 
+    out.addAll(magnitudeOrders(n));
+
     int t = 4 * n; // total entries
     int[][] slices = {{-1, 0}, {0, -1}, {-3, -3}, {1, 1}, {t - 1, 1}, {t, 0}, {t - 2, 5}, {0, t}, {0, t + 1}, {1, t - 1}};
     for (int[] s : slices) {
@@ -134,6 +137,73 @@ public final class ExtendedTests {
     out.add(new Case("Flags/returnExpirations", ds -> flags(ds, Query.builder().returnExpirations(true).build(), n)));
     out.add(new Case("Flags/keysOnly,returnExpirations", ds -> flags(ds, Query.builder().keysOnly(true).returnExpirations(true).build(), n)));
     return out;
+  }
+
+  /**
+   * Custom orders whose comparators return values other than -1/0/1 ({@code String.compareTo},
+   * {@code a - b}): Go's {@code query.Compare} honours any non-zero value. The expected order comes
+   * from {@link List#sort} with the same comparator, not from {@link Order#compare}, so a store (or
+   * {@code NaiveQuery}) that treats such values as ties fails.
+   */
+  static List<Case> magnitudeOrders(int n) {
+    List<Case> out = new ArrayList<>();
+    out.add(new Case("MagnitudeOrders/GoExample", ExtendedTests::goMagnitudeExample));
+    Comparator<Entry> keyDesc = (a, b) -> b.key().compareTo(a.key());
+    Comparator<Entry> firstByteDiff = (a, b) -> (a.value()[0] & 0xff) - (b.value()[0] & 0xff);
+    Comparator<Entry> lengthDiff = (a, b) -> b.key().length() - a.key().length();
+    record Named(String name, Comparator<Entry> fn) {}
+    for (Named c : List.of(
+        new Named("String.compareTo desc", keyDesc),
+        new Named("first byte a - b", firstByteDiff),
+        new Named("key length b - a", lengthDiff))) {
+      // under /capital every key has the same length, so that order needs /prefix to tell
+      for (String p : new String[] {"", c.fn() == lengthDiff ? "/prefix" : "/capital"}) {
+        for (int[] ol : new int[][] {{0, 0}, {3, 5}}) {
+          Query q = Query.builder().prefix(p).orders(Order.byFunction(c.fn())).offset(ol[0]).limit(ol[1]).build();
+          out.add(new Case("MagnitudeOrders/" + c.name() + "/" + p + "/" + ol[0] + "/" + ol[1],
+              ds -> magnitudeOrder(ds, q, c.fn(), n)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The example: values 30, 10, 20, 15 ordered by {@code a - b}; Go gives B D C A. */
+  static void goMagnitudeExample(Datastore ds) throws DatastoreException {
+    String[] keys = {"/capital/A", "/capital/B", "/capital/C", "/capital/D"};
+    int[] values = {30, 10, 20, 15};
+    for (int i = 0; i < keys.length; i++) {
+      ds.put(Key.of(keys[i]), new byte[] {(byte) values[i]});
+    }
+    Order byDiff = Order.byFunction((a, b) -> a.value()[0] - b.value()[0]);
+    try (Results r = ds.query(Query.builder().prefix("/capital").orders(byDiff).build())) {
+      List<String> got = r.rest().stream().map(Entry::key).toList();
+      assertEquals(List.of("/capital/B", "/capital/D", "/capital/C", "/capital/A"), got, "order by a - b");
+    }
+    for (String k : keys) {
+      ds.delete(Key.of(k));
+    }
+  }
+
+  static void magnitudeOrder(Datastore ds, Query q, Comparator<Entry> fn, int n) throws DatastoreException {
+    List<Entry> input = QueryTests.input(n);
+    for (Entry e : input) {
+      ds.put(Key.raw(e.key()), e.value());
+    }
+    String under = q.prefix().isEmpty() ? "/" : q.prefix() + "/";
+    List<String> expected = input.stream()
+        .filter(e -> e.key().startsWith(under))
+        .sorted(fn.thenComparing((a, b) -> Bytewise.compare(a.key(), b.key())))
+        .skip(q.offset())
+        .limit(q.limit() > 0 ? q.limit() : Long.MAX_VALUE)
+        .map(Entry::key)
+        .toList();
+    try (Results r = ds.query(q)) {
+      assertEquals(expected, r.rest().stream().map(Entry::key).toList(), "keys in the order of " + q);
+    }
+    for (Entry e : input) {
+      ds.delete(Key.raw(e.key()));
+    }
   }
 
   static void roundTrip(Datastore ds, Key k) throws DatastoreException {

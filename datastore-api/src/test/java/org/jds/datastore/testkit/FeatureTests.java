@@ -21,6 +21,7 @@ import org.jds.datastore.ScrubbedDatastore;
 import org.jds.datastore.TTLDatastore;
 import org.jds.datastore.Txn;
 import org.jds.datastore.TxnDatastore;
+import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.testkit.BasicTests.Case;
@@ -35,9 +36,17 @@ public final class FeatureTests {
       out.add(new Case("TTL/putWithTTL", d -> ttlBasics((TTLDatastore) d)));
       out.add(new Case("TTL/expiry", d -> ttlExpiry((TTLDatastore) d)));
     }
-    if (ds instanceof TxnDatastore) {
-      out.add(new Case("Txn/commit", d -> txnCommit((TxnDatastore) d)));
-      out.add(new Case("Txn/discard", d -> txnDiscard((TxnDatastore) d)));
+    if (ds instanceof TxnDatastore t) {
+      if (refusesTransactions(t)) {
+        // a wrapper over a store without transactions (Go's keytransform): it must say so cleanly
+        out.add(new Case("Txn/unsupported", d -> {
+          assertThrows(UnsupportedFeatureException.class, () -> ((TxnDatastore) d).newTransaction(false));
+          assertThrows(UnsupportedFeatureException.class, () -> ((TxnDatastore) d).newTransaction(true));
+        }));
+      } else {
+        out.add(new Case("Txn/commit", d -> txnCommit((TxnDatastore) d)));
+        out.add(new Case("Txn/discard", d -> txnDiscard((TxnDatastore) d)));
+      }
     }
     if (ds instanceof PersistentDatastore) {
       out.add(new Case("Persistent/diskUsage", d -> assertTrue(((PersistentDatastore) d).diskUsage() >= 0)));
@@ -52,6 +61,18 @@ public final class FeatureTests {
       out.add(new Case("GC/collectGarbage", d -> ((GCDatastore) d).collectGarbage()));
     }
     return out;
+  }
+
+  /** Whether {@code ds} refuses transactions with UnsupportedFeatureException (a probe, discarded). */
+  private static boolean refusesTransactions(TxnDatastore ds) {
+    try {
+      ds.newTransaction(true).discard();
+      return false;
+    } catch (UnsupportedFeatureException e) {
+      return true;
+    } catch (DatastoreException e) {
+      return false; // let the cases report it
+    }
   }
 
   static void ttlBasics(TTLDatastore ds) throws DatastoreException {

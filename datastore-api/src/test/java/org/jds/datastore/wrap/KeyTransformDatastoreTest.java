@@ -12,6 +12,9 @@ import org.jds.datastore.DatastoreException;
 import org.jds.datastore.InvalidKeyException;
 import org.jds.datastore.Key;
 import org.jds.datastore.MapDatastore;
+import org.jds.datastore.Shim;
+import org.jds.datastore.Txn;
+import org.jds.datastore.TxnDatastore;
 import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Filter;
@@ -148,5 +151,49 @@ class KeyTransformDatastoreTest {
         Namespace.wrap(new NonBatching(new MapDatastore()), Key.of("/x"));
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, noBatch::batch);
     assertEquals(UnsupportedFeatureException.BATCH_UNSUPPORTED, e.getMessage());
+  }
+
+  @Test
+  void transactionsConvertKeysAndQueryThroughTheTransform() throws DatastoreException {
+    MapDatastore map = new MapDatastore();
+    KeyTransformDatastore t = Namespace.wrap(map, Key.of("/ns"));
+    map.put(Key.of("/ns/old"), new byte[] {1});
+    map.put(Key.of("/elsewhere"), new byte[] {9});
+    Txn txn = t.newTransaction(false);
+    txn.put(Key.of("/new"), new byte[] {2});
+    assertArrayEquals(new byte[] {2}, txn.get(Key.of("/new")));
+    assertTrue(txn.has(Key.of("/old")));
+    assertEquals(1, txn.getSize(Key.of("/old")));
+    assertFalse(map.has(Key.of("/ns/new")), "not before commit");
+    assertEquals(
+        List.of("/new", "/old"),
+        txn.query(Query.builder().orders(Order.BY_KEY).build()).rest().stream().map(Entry::key).toList(),
+        "the transaction's own writes, keys inverted, nothing outside the namespace");
+    txn.delete(Key.of("/old"));
+    txn.commit();
+    assertArrayEquals(new byte[] {2}, map.get(Key.of("/ns/new")));
+    assertFalse(map.has(Key.of("/ns/old")));
+
+    Txn discarded = t.newTransaction(false);
+    discarded.put(Key.of("/gone"), new byte[] {3});
+    discarded.discard();
+    assertFalse(map.has(Key.of("/ns/gone")));
+    assertThrows(UnsupportedFeatureException.class, () -> t.newTransaction(true).put(Key.of("/x"), new byte[] {1}));
+  }
+
+  @Test
+  void transactionsNeedATransactionalChild() {
+    KeyTransformDatastore noTxn = Namespace.wrap(new NonBatching(new MapDatastore()), Key.of("/x"));
+    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> noTxn.newTransaction(false));
+    assertEquals(KeyTransformDatastore.TXN_UNSUPPORTED, e.getMessage());
+  }
+
+  @Test
+  void childrenIsTheChild() {
+    assertEquals(List.of(child), ns.children());
+    assertTrue(ns instanceof Shim);
+    assertTrue(ns instanceof TxnDatastore, "Go's keytransform.Datastore is a TxnDatastore");
+    SyncDatastore sync = new SyncDatastore(child);
+    assertEquals(List.of(child), sync.children());
   }
 }

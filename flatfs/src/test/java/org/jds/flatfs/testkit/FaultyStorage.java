@@ -53,8 +53,19 @@ public final class FaultyStorage implements Storage {
     };
   }
 
+  /**
+   * Sees every directory listing's life: {@code open} (after {@link #list} succeeded), each {@code
+   * next} (before the inner listing's), and {@code close} (once per listing, however often closed),
+   * on the thread that makes the call. For tests that count open handles or act mid-walk.
+   */
+  @FunctionalInterface
+  public interface ListingHook {
+    void event(String what, String dir);
+  }
+
   private final Storage inner;
   private volatile Fault fault = (op, path, bytes) -> {};
+  private volatile ListingHook listingHook = (what, dir) -> {};
 
   public FaultyStorage(Storage inner) {
     this.inner = inner;
@@ -62,6 +73,11 @@ public final class FaultyStorage implements Storage {
 
   public FaultyStorage inject(Fault f) {
     this.fault = f;
+    return this;
+  }
+
+  public FaultyStorage onListing(ListingHook h) {
+    this.listingHook = h;
     return this;
   }
 
@@ -128,7 +144,27 @@ public final class FaultyStorage implements Storage {
   @Override
   public DirectoryListing list(String dir) throws StorageException {
     fault.check("list", dir, 0);
-    return inner.list(dir);
+    DirectoryListing l = inner.list(dir);
+    ListingHook hook = listingHook;
+    hook.event("open", dir);
+    return new DirectoryListing() {
+      private boolean closed;
+
+      @Override
+      public String next() throws StorageException {
+        hook.event("next", dir);
+        return l.next();
+      }
+
+      @Override
+      public void close() throws StorageException {
+        if (!closed) {
+          closed = true;
+          hook.event("close", dir);
+        }
+        l.close();
+      }
+    };
   }
 
   @Override
