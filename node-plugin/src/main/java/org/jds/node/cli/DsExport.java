@@ -29,9 +29,7 @@ final class DsExport {
 
   /** Returns the number of keys copied. */
   static long run(StoreSpec from, StoreSpec to, ShardId shard, boolean sync) throws BadInputException, DatastoreException {
-    if (from.equals(to)) {
-      throw new BadInputException("export source and target are the same store");
-    }
+    StoreIdentity.checkDistinct("export", from.location(), to.location());
     try (Datastore src = from.open(sync)) {
       ShardId fn = shard != null ? shard : StoreSpec.shardOf(src);
       try (Datastore dst = to.open(sync, fn, true)) {

@@ -62,6 +62,7 @@ public final class FlatfsCommand implements Runnable {
   @Command(name = "move", description = "Move every key of OLDDIR into the existing store NEWDIR (reshard).")
   int move(@Parameters(paramLabel = "OLDDIR") String oldDir, @Parameters(paramLabel = "NEWDIR") String newDir) {
     return run(() -> {
+      StoreIdentity.checkDistinct("move", oldDir, newDir);
       LocalDirs d = LocalDirs.of(oldDir, newDir);
       Convert.move(d.storage(), d.paths().get(0), d.paths().get(1), spec.commandLine().getErr());
     });
