@@ -15,6 +15,7 @@ import org.jds.datastore.query.Results;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StorageLock;
 import org.jds.flatfs.storage.StoragePaths;
 import org.jds.flatfs.storage.WritableFile;
 
@@ -40,11 +41,14 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   private final FlatfsOptions options;
   private final DiskUsageTracker diskUsage;
   private final WritePath writes;
+  /** The writer lock, released at close after the final checkpoint. */
+  private final StorageLock lock;
   private final ReentrantReadWriteLock shutdownLock = new ReentrantReadWriteLock();
   private volatile boolean shutdown;
 
-  private FlatfsDatastore(Storage storage, String path, ShardId shard, FlatfsOptions options) {
+  private FlatfsDatastore(Storage storage, String path, ShardId shard, FlatfsOptions options, StorageLock lock) {
     this.storage = storage;
+    this.lock = lock;
     this.path = path;
     this.tempPath = StoragePaths.join(path, Layout.TEMP_DIR);
     this.shard = shard;
@@ -64,20 +68,25 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   }
 
   /**
-   * Go's {@code Open}: wipes and recreates {@code .temp}, reads SHARDING, loads or computes the disk
-   * usage and starts the checkpoint thread.
+   * Go's {@code Open}: takes the writer lock (jds only: one writer per store, across processes and
+   * within one), wipes {@code .temp}, reads SHARDING, loads or computes the disk usage and starts
+   * the checkpoint thread. The lock is held until {@link #close()}.
    *
    * @throws FlatfsException {@code DATASTORE_DOES_NOT_EXIST}, {@code SHARDING_FILE_MISSING}, {@code
-   *     BAD_SHARD_ID}, {@code TEMP_DIR}
+   *     BAD_SHARD_ID}, {@code TEMP_DIR}, {@code IN_USE} (another writer holds the lock)
    * @throws DatastoreIOException when the storage fails
    */
   public static FlatfsDatastore open(Storage storage, String path, FlatfsOptions options) throws DatastoreException {
-    ShardId id = Lifecycle.prepareOpen(storage, path);
-    FlatfsDatastore ds = new FlatfsDatastore(storage, path, id, options);
+    Lifecycle.Opened o = Lifecycle.prepareOpen(storage, path);
+    FlatfsDatastore ds = new FlatfsDatastore(storage, path, o.shard(), options, o.lock());
     try {
       ds.diskUsage.initialize();
     } catch (StorageException e) {
+      Lifecycle.release(o.lock());
       throw io(e);
+    } catch (RuntimeException e) {
+      Lifecycle.release(o.lock());
+      throw e;
     }
     ds.diskUsage.start();
     return ds;
@@ -294,9 +303,21 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     return FlatfsBatch.create(this);
   }
 
-  /** Waits for in-flight writes, then writes the final disk-usage checkpoint (fsynced). Idempotent. */
+  /**
+   * Waits for in-flight writes, writes the final disk-usage checkpoint (fsynced), then releases the
+   * writer lock. Idempotent.
+   */
   @Override
   public void close() {
+    try {
+      deactivate();
+    } finally {
+      releaseLock();
+    }
+  }
+
+  /** {@link #close()} but keeps the writer lock: {@link Convert#move} walks stores it has closed. */
+  void deactivate() {
     shutdownLock.writeLock().lock();
     try {
       if (shutdown) {
@@ -307,6 +328,11 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     } finally {
       shutdownLock.writeLock().unlock();
     }
+  }
+
+  /** Releases the writer lock (idempotent). */
+  void releaseLock() {
+    Lifecycle.release(lock);
   }
 
   boolean isClosed() {

@@ -9,13 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
  * A regular file or raw block device accessed with positional FileChannel I/O. Thread-safe: all
- * I/O is positional. A read-only instance opens the file without write access, so the kernel
+ * I/O is positional. Every open locks the image ({@link ImageLock}): one writer, or any number of
+ * readers, across processes and within one. A read-only instance opens the file without write access, so the kernel
  * itself guarantees that read-only paths never modify the image.
  *
  * <p>Buffered (page cache) by default. Opened with {@code direct = true} the channel uses O_DIRECT
@@ -56,9 +58,12 @@ public final class FileBlockDevice implements BlockDevice {
   }
 
   /**
-   * Opens an existing file or block device, with O_DIRECT when {@code direct}. A file system that
-   * refuses O_DIRECT, or a writable direct file whose size is not a multiple of the alignment,
-   * fails with {@link InvalidArgumentException} naming the path.
+   * Opens an existing file or block device, with O_DIRECT when {@code direct}, and locks it for this
+   * open ({@link ImageLock}): shared when {@code readOnly}, else exclusive, until {@link #close}.
+   * A file system that refuses O_DIRECT, or a writable direct file whose size is not a multiple of
+   * the alignment, fails with {@link InvalidArgumentException} naming the path.
+   *
+   * @throws ImageInUseException if another open (in any process) holds a conflicting lock
    */
   public static FileBlockDevice open(Path path, boolean readOnly, int blockSize, boolean direct)
       throws IOException {
@@ -70,6 +75,7 @@ public final class FileBlockDevice implements BlockDevice {
     try {
       boolean blk = !Files.isRegularFile(path);
       fd = NativeIo.open(path.toString(), !readOnly);
+      ImageLock.acquire(path, ch, fd, readOnly);
       long size;
       if (blk) {
         size = NativeIo.blockDeviceSize(fd);
@@ -157,6 +163,9 @@ public final class FileBlockDevice implements BlockDevice {
   public static FileBlockDevice create(Path path, long size, int blockSize, boolean direct)
       throws IOException {
     boolean existed = Files.exists(path);
+    if (existed) {
+      open(path, false, blockSize, false).close(); // in use elsewhere: refused before it grows
+    }
     try (FileChannel c =
         FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       if (c.size() < size) {
