@@ -19,6 +19,7 @@ import org.jds.blobfs.fs.FileStat;
 import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Dump;
 import org.jds.blobfs.tools.Fsck;
+import org.jds.blobfs.tools.ImageContents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,7 +97,8 @@ public final class BlobfsCommand implements Runnable {
     }
   }
 
-  @Command(name = "mkfs", description = "Create an empty blobfs (a sparse file when IMG is missing).")
+  @Command(name = "mkfs", description = {"Create an empty blobfs (a sparse file when IMG is missing).",
+      "An existing IMG that holds data (a blobstore, or any non-zero byte) is refused unless --force."})
   static final class Mkfs implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
@@ -105,10 +107,18 @@ public final class BlobfsCommand implements Runnable {
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
     @Option(names = "--datastore", description = "Geometry measured for IPFS blocks (jds ds --store blobfs:IMG):"
         + " 4 KiB clusters, md pages for one file per 16 KiB; --cluster-size/--md-pages still win.") boolean datastore;
+    @Option(names = "--force", description = "Format IMG even if it holds data; that data is lost.") boolean force;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      if (!force && Files.exists(img)) {
+        String there = ImageContents.describe(img, BLOCK);
+        if (there != null) {
+          throw new InvalidArgumentException(img + " holds " + there
+              + "; mkfs would destroy it. Name a new file, or add --force to overwrite it");
+        }
+      }
       long cs = clusterSize != null ? parseSize(clusterSize)
           : datastore ? Geometry.DEFAULT.clusterSize() : BlobFileSystem.DEFAULT_CLUSTER_SIZE;
       if (cs > Integer.MAX_VALUE) throw new InvalidArgumentException("cluster size too large");
