@@ -13,6 +13,7 @@ import org.jds.datastore.query.NaiveQuery;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.ReadOnlyStorageException;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.StorageLock;
@@ -41,14 +42,18 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   private final FlatfsOptions options;
   private final DiskUsageTracker diskUsage;
   private final WritePath writes;
-  /** The writer lock, released at close after the final checkpoint. */
+  /** The writer lock, released at close after the final checkpoint; a no-op lock when read-only. */
   private final StorageLock lock;
+  /** Opened by {@link #openReadOnly}: every write is refused, nothing on the storage changes. */
+  private final boolean readOnly;
   private final ReentrantReadWriteLock shutdownLock = new ReentrantReadWriteLock();
   private volatile boolean shutdown;
 
-  private FlatfsDatastore(Storage storage, String path, ShardId shard, FlatfsOptions options, StorageLock lock) {
+  private FlatfsDatastore(Storage storage, String path, ShardId shard, FlatfsOptions options, StorageLock lock,
+      boolean readOnly) {
     this.storage = storage;
     this.lock = lock;
+    this.readOnly = readOnly;
     this.path = path;
     this.tempPath = StoragePaths.join(path, Layout.TEMP_DIR);
     this.shard = shard;
@@ -78,9 +83,9 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
    */
   public static FlatfsDatastore open(Storage storage, String path, FlatfsOptions options) throws DatastoreException {
     Lifecycle.Opened o = Lifecycle.prepareOpen(storage, path);
-    FlatfsDatastore ds = new FlatfsDatastore(storage, path, o.shard(), options, o.lock());
+    FlatfsDatastore ds = new FlatfsDatastore(storage, path, o.shard(), options, o.lock(), false);
     try {
-      ds.diskUsage.initialize();
+      ds.diskUsage.initialize(true);
     } catch (StorageException e) {
       Lifecycle.release(o.lock());
       throw io(e);
@@ -90,6 +95,32 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     }
     ds.diskUsage.start();
     return ds;
+  }
+
+  /**
+   * Opens an existing store for reading only (jds; Go has no such mode), for a read-only directory
+   * or a reader beside a running writer: no lock, no change to {@code .temp}, no disk-usage file
+   * written (a missing one is computed in memory), no checkpoint thread. Every write (put, delete,
+   * sync, batch) throws {@link DatastoreIOException} caused by a {@link ReadOnlyStorageException}.
+   *
+   * @throws FlatfsException {@code DATASTORE_DOES_NOT_EXIST}, {@code SHARDING_FILE_MISSING}, {@code
+   *     BAD_SHARD_ID}
+   * @throws DatastoreIOException when the storage fails
+   */
+  public static FlatfsDatastore openReadOnly(Storage storage, String path, FlatfsOptions options) throws DatastoreException {
+    ShardId id = Lifecycle.prepareReadOnlyOpen(storage, path);
+    FlatfsDatastore ds = new FlatfsDatastore(storage, path, id, options, () -> {}, true);
+    try {
+      ds.diskUsage.initialize(false);
+    } catch (StorageException e) {
+      throw io(e);
+    }
+    return ds;
+  }
+
+  /** Whether this store was opened with {@link #openReadOnly}. */
+  public boolean isReadOnly() {
+    return readOnly;
   }
 
   /** Go's {@code CreateOrOpen}: Create (an existing identical store is fine), then Open. */
@@ -158,6 +189,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
+    checkWritable("put");
     Keys.checkPut(key, value);
     byte[] copy = value.clone();
     withOpenLock(() -> writes.put(key, copy));
@@ -166,6 +198,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   @Override
   public void delete(Key key) throws DatastoreException {
     checkOpen();
+    checkWritable("delete");
     if (!Keys.isValid(key)) {
       return;
     }
@@ -182,6 +215,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   @Override
   public void sync(Key prefix) throws DatastoreException {
     // Go quirk: flushes nothing; durability comes from the sync flag alone.
+    checkWritable("sync");
     withOpenLock(() -> {});
   }
 
@@ -197,6 +231,13 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   public void checkOpen() throws ClosedException {
     if (shutdown) {
       throw new ClosedException();
+    }
+  }
+
+  /** Refuses a write on a read-only open. */
+  private void checkWritable(String op) throws DatastoreIOException {
+    if (readOnly) {
+      throw io(new ReadOnlyStorageException(op, storage.describe(path), "datastore opened read-only", null));
     }
   }
 
@@ -300,6 +341,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   @Override
   public FlatfsBatch batch() throws DatastoreException {
     checkOpen();
+    checkWritable("batch");
     return FlatfsBatch.create(this);
   }
 

@@ -80,6 +80,15 @@ final class Lifecycle {
     }
   }
 
+  /**
+   * A read-only open's half: checks the directory and reads SHARDING; writes nothing, takes no lock
+   * and leaves {@code .temp} alone (a writer may be using it).
+   */
+  static ShardId prepareReadOnlyOpen(Storage storage, String path) throws DatastoreException {
+    checkExists(storage, path);
+    return ShardingFile.read(storage, path);
+  }
+
   private static void checkExists(Storage storage, String path) throws DatastoreException {
     try {
       storage.stat(path);

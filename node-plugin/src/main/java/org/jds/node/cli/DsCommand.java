@@ -76,7 +76,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "get", description = "Write the value of KEY to stdout, raw.")
   int get(@Parameters(paramLabel = "KEY") String key) {
-    return run(ds -> {
+    return read(ds -> {
       byte[] v = ds.get(Key.of(key));
       try {
         out.write(v);
@@ -90,7 +90,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "has", description = "Print true or false; exit 0 if KEY exists, 1 if not.")
   int has(@Parameters(paramLabel = "KEY") String key) {
-    return run(ds -> {
+    return read(ds -> {
       boolean h = ds.has(Key.of(key));
       spec.commandLine().getOut().println(h);
       return h ? Jds.EXIT_OK : Jds.EXIT_NOT_FOUND;
@@ -99,7 +99,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "size", description = "Print the size of KEY's value in bytes.")
   int size(@Parameters(paramLabel = "KEY") String key) {
-    return run(ds -> {
+    return read(ds -> {
       spec.commandLine().getOut().println(ds.getSize(Key.of(key)));
       return Jds.EXIT_OK;
     });
@@ -115,7 +115,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "ls", description = "List every key, one a line, in storage order.")
   int ls(@Option(names = "--sizes", description = "Append a tab and the value size.") boolean sizes) {
-    return run(ds -> {
+    return read(ds -> {
       PrintWriter o = spec.commandLine().getOut();
       try (Results r = ds.query(Query.builder().keysOnly(true).returnsSizes(sizes).build())) {
         for (Result res : r) {
@@ -149,7 +149,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "du", description = "Print the store's disk usage in bytes.")
   int du() {
-    return run(ds -> {
+    return read(ds -> {
       spec.commandLine().getOut().println(PersistentDatastore.diskUsage(ds));
       return Jds.EXIT_OK;
     });
@@ -159,9 +159,20 @@ public final class DsCommand implements Runnable {
     int apply(Datastore ds) throws BadInputException, DatastoreException;
   }
 
+  /** Runs a verb that writes (put, rm) on the store opened for writing. */
   private int run(Op op) {
+    return run(false, op);
+  }
+
+  /** Runs a verb that only reads on the store opened read-only ({@link StoreSpec#openForRead}). */
+  private int read(Op op) {
+    return run(true, op);
+  }
+
+  private int run(boolean readOnly, Op op) {
     PrintWriter err = spec.commandLine().getErr();
-    try (Datastore ds = StoreSpec.parse(store).open(sync, shardId(), false)) {
+    try (Datastore ds = readOnly ? StoreSpec.parse(store).openForRead(sync, shardId())
+        : StoreSpec.parse(store).open(sync, shardId(), false)) {
       return op.apply(ds);
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());

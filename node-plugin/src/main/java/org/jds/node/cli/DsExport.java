@@ -30,7 +30,7 @@ final class DsExport {
   /** Returns the number of keys copied. */
   static long run(StoreSpec from, StoreSpec to, ShardId shard, boolean sync) throws BadInputException, DatastoreException {
     StoreIdentity.checkDistinct("export", from.location(), to.location());
-    try (Datastore src = from.open(sync)) {
+    try (Datastore src = from.openForRead(sync, null)) {
       ShardId fn = shard != null ? shard : StoreSpec.shardOf(src);
       try (Datastore dst = to.open(sync, fn, true)) {
         long n;

@@ -5,6 +5,8 @@ import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.FlatfsException;
+import org.jds.flatfs.FlatfsOptions;
 import org.jds.flatfs.ShardId;
 
 /**
@@ -50,6 +52,31 @@ public record StoreSpec(String kind, String location) {
       return FlatfsDatastore.createOrOpen(dirs.storage(), dir, shard == null ? ShardId.DEFAULT : shard, sync);
     }
     return FlatfsDatastore.open(dirs.storage(), dir, sync);
+  }
+
+  /**
+   * Opens the existing store for reading only: nothing in it changes, a read-only directory or an
+   * immutable image works, and a flatfs reader runs beside a writer. Two cases open it writable
+   * instead, as {@link #open(boolean, ShardId, boolean)}: an explicit {@code shard} (the caller
+   * wants it checked, or the store made with it), and a blobfs image that is not a datastore yet
+   * (its first use writes SHARDING).
+   */
+  public Datastore openForRead(boolean sync, ShardId shard) throws BadInputException, DatastoreException {
+    if (shard != null) {
+      return open(sync, shard, false);
+    }
+    if (kind.equals(BLOBFS)) {
+      try {
+        return BlobfsDatastore.openReadOnly(Path.of(location));
+      } catch (FlatfsException e) {
+        if (e.reason() != FlatfsException.Reason.SHARDING_FILE_MISSING) {
+          throw e;
+        }
+      }
+      return open(sync, null, false);
+    }
+    LocalDirs dirs = LocalDirs.of(location);
+    return FlatfsDatastore.openReadOnly(dirs.storage(), dirs.paths().get(0), FlatfsOptions.defaults(sync));
   }
 
   /** The shard function of a flatfs-format store, or null for other kinds. */
