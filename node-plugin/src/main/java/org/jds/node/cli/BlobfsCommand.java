@@ -37,7 +37,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "blobfs",
-    mixinStandardHelpOptions = true,
     description = "Create, inspect and modify SPDK blobfs images.",
     subcommands = {
       BlobfsCommand.Mkfs.class,
@@ -58,9 +57,10 @@ public final class BlobfsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a blobfs subcommand is required");
+    throw Jds.missingSubcommand(spec);
   }
 
   /** {@code --direct}, shared by every subcommand. */

@@ -15,6 +15,7 @@ import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
 import org.jds.flatfs.ShardId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "ds",
-    mixinStandardHelpOptions = true,
     description = "Read and write keys of a datastore.")
 public final class DsCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -35,18 +35,20 @@ public final class DsCommand implements Runnable {
   /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    throw Jds.missingSubcommand(spec);
   }
 
-  @Option(names = "--store", required = true, paramLabel = "KIND:LOCATION", description = "The store, e.g. flatfs:DIR.")
+  // The options are inherited: given before the verb (jds ds --store X get K) or after it
+  // (jds ds get --store X K), they land in these fields.
+  @Option(names = "--store", paramLabel = "KIND:LOCATION", scope = ScopeType.INHERIT,
+      description = "The store, e.g. flatfs:DIR or blobfs:IMG (required).")
   String store;
 
-  @Option(names = "--sync", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(names = "--sync", negatable = true, defaultValue = "true", fallbackValue = "true", scope = ScopeType.INHERIT,
       description = "fsync every write (default); --no-sync leaves it to the OS.")
   boolean sync;
 
-  @Option(names = "--shard", paramLabel = "SHARDFUN",
+  @Option(names = "--shard", paramLabel = "SHARDFUN", scope = ScopeType.INHERIT,
       description = "Shard function for a store made on first use (blobfs image, export target), e.g. prefix/2;"
           + " an existing store with another one is an error.")
   String shard;
@@ -131,16 +133,25 @@ public final class DsCommand implements Runnable {
   }
 
   @Command(name = "export", description = "Copy every key into another store (created if a missing flatfs:DIR).")
-  int export(@Option(names = "--to", required = true, paramLabel = "KIND:LOCATION") String to) {
+  int export(@Option(names = "--to", required = true, paramLabel = "KIND:LOCATION",
+      description = "The target store, e.g. blobfs:IMG; it must not be the source or lie inside it.") String to) {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      long n = DsExport.run(StoreSpec.parse(store), StoreSpec.parse(to), shardId(), sync);
+      long n = DsExport.run(storeSpec(), StoreSpec.parse(to), shardId(), sync);
       spec.commandLine().getOut().println(n);
       return Jds.EXIT_OK;
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());
       return Jds.EXIT_BAD_INPUT;
     }
+  }
+
+  private StoreSpec storeSpec() throws BadInputException {
+    if (store == null) {
+      throw new BadInputException("missing required option --store=KIND:LOCATION (e.g. --store flatfs:DIR),"
+          + " before or after the verb");
+    }
+    return StoreSpec.parse(store);
   }
 
   private ShardId shardId() throws BadInputException, DatastoreException {
@@ -171,8 +182,7 @@ public final class DsCommand implements Runnable {
 
   private int run(boolean readOnly, Op op) {
     PrintWriter err = spec.commandLine().getErr();
-    try (Datastore ds = readOnly ? StoreSpec.parse(store).openForRead(sync, shardId())
-        : StoreSpec.parse(store).open(sync, shardId(), false)) {
+    try (Datastore ds = readOnly ? storeSpec().openForRead(sync, shardId()) : storeSpec().open(sync, shardId(), false)) {
       return op.apply(ds);
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());

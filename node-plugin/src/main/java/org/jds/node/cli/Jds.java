@@ -26,14 +26,22 @@ public final class Jds implements Runnable {
 
   @Override
   public void run() {
-    // No subcommand given: show usage and signal bad input.
-    spec.commandLine().usage(System.err);
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    throw missingSubcommand(spec);
+  }
+
+  /**
+   * A command group run without its verb: prints the group's usage (verbs and options) to stderr
+   * and returns the error that makes it exit {@link #EXIT_BAD_INPUT}.
+   */
+  static CommandLine.ParameterException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
   /** Builds the command line with every subcommand registered; tests drive it in-process. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Jds());
+    addHelpOption(cl);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("jds: " + ex.getMessage());
@@ -45,6 +53,18 @@ public final class Jds implements Runnable {
           return EXIT_BAD_INPUT;
         });
     return cl;
+  }
+
+  /** Every group and verb takes -h/--help (its usage with every option), whether declared or not. */
+  private static void addHelpOption(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec s = sub.getCommandSpec();
+      if (!(sub.getCommand() instanceof CommandLine.HelpCommand) && s.findOption("--help") == null) {
+        s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+      }
+      addHelpOption(sub);
+    }
   }
 
   public static void main(String[] args) {
