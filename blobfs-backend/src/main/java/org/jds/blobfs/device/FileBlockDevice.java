@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.NoSuchImageException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
@@ -132,7 +132,7 @@ public final class FileBlockDevice implements BlockDevice {
         throw x;
       }
     } catch (NoSuchFileException e) {
-      throw new NotFoundException("no such image or device: " + path);
+      throw new NoSuchImageException(path.toString());
     }
   }
 

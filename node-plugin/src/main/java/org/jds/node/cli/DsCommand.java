@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.InvalidKeyException;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
+import org.jds.flatfs.Keys;
 import org.jds.flatfs.ShardId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -71,7 +73,11 @@ public final class DsCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
       }
-      ds.put(Key.of(key), value);
+      try {
+        ds.put(Key.of(key), value);
+      } catch (InvalidKeyException e) {
+        throw new BadInputException(e.getMessage() + "; " + Keys.RULE);
+      }
       return Jds.EXIT_OK;
     });
   }

@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 /**
  * The single user entry point, run by the {@code ./jds} launcher.
  *
- * <p>Exit codes shared by every subcommand: 0 success, 1 not found, 2 bad input or any other error
- * (one line on stderr).
+ * <p>Exit codes shared by every subcommand: 0 success, 1 not found (a key or name that the command
+ * looks up; {@code ds has}: absent), 2 bad input (usage, an unusable or missing store, image or
+ * file, a store in use), corruption or any other error. Errors are one line on stderr that names
+ * the path involved.
  */
 @Command(
     name = "jds",
@@ -38,6 +40,15 @@ public final class Jds implements Runnable {
     return new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
+  /**
+   * The exit code of an error a verb threw: a name missing inside an image is not-found; a missing
+   * image, like any other unusable argument, I/O trouble or corruption, is bad input.
+   */
+  static int exitCode(Exception ex) {
+    return ex instanceof org.jds.blobfs.NotFoundException && !(ex instanceof org.jds.blobfs.NoSuchImageException)
+        ? EXIT_NOT_FOUND : EXIT_BAD_INPUT;
+  }
+
   /** Builds the command line with every subcommand registered; tests drive it in-process. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Jds());
@@ -45,7 +56,7 @@ public final class Jds implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("jds: " + ex.getMessage());
-          return EXIT_BAD_INPUT;
+          return exitCode(ex);
         });
     cl.setParameterExceptionHandler(
         (ex, args) -> {

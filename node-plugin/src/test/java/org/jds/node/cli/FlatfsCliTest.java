@@ -122,12 +122,12 @@ class FlatfsCliTest {
     assertEquals(Jds.EXIT_NOT_FOUND, run("ds", "--store", store, "has", "/BIN"));
     assertEquals("false\n", out.toString());
     assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", store, "put", "/lower", file.toString()));
-    assertEquals("jds: when putting '\"/lower\"': key not supported by flatfs\n", err.toString());
+    assertEquals("jds: when putting '\"/lower\"': key not supported by flatfs; " + org.jds.flatfs.Keys.RULE + "\n", err.toString());
     assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", store, "put", "/X", tmp.resolve("missing").toString()));
     assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", "nope:" + dir("s"), "ls"));
     assertEquals(1, err.toString().split("\n").length);
     assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "--store", "flatfs:" + dir("absent"), "ls"));
-    assertEquals("jds: datastore directory does not exist\n", err.toString());
+    assertTrue(err.toString().startsWith("jds: datastore directory does not exist: " + dir("absent") + " (make it with: jds flatfs create "), err.toString());
     assertEquals(Jds.EXIT_BAD_INPUT, run("ds", "get", "/X"));
   }
 }
