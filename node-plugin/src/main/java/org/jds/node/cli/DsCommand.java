@@ -138,13 +138,32 @@ public final class DsCommand implements Runnable {
     });
   }
 
-  @Command(name = "export", description = "Copy every key into another store (created if a missing flatfs:DIR).")
+  @Command(name = "export", description = {"Copy every key into another store (created if a missing flatfs:DIR).",
+      "Keys the target already holds with the same size are skipped, so a rerun finishes an interrupted export.",
+      "Prints the number of keys the target now holds; progress (on a terminal, or with --progress) and a summary"
+          + " go to stderr. Ctrl-C stops after the current key, keeps what was copied and exits "
+          + Jds.EXIT_INTERRUPTED + "."})
   int export(@Option(names = "--to", required = true, paramLabel = "KIND:LOCATION",
-      description = "The target store, e.g. blobfs:IMG; it must not be the source or lie inside it.") String to) {
+      description = "The target store, e.g. blobfs:IMG; it must not be the source or lie inside it.") String to,
+      @Option(names = "--progress", description = "Report progress on stderr even when it is not a terminal.")
+      boolean progress) {
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      long n = DsExport.run(storeSpec(), StoreSpec.parse(to), shardId(), sync);
-      spec.commandLine().getOut().println(n);
+    boolean terminal = System.console() != null;
+    try (CtrlC ctrlC = CtrlC.install()) {
+      StoreSpec from = storeSpec();
+      StoreSpec target = StoreSpec.parse(to);
+      DsExport.Outcome o = DsExport.run(from, target, shardId(), sync, terminal || progress ? err : null, terminal,
+          ctrlC::pressed);
+      if (terminal) {
+        err.println();
+      }
+      if (o.interrupted()) {
+        err.println("jds: export interrupted by Ctrl-C: " + o.describe() + "; nothing copied is lost,"
+            + " run the same command again to finish");
+        return Jds.EXIT_INTERRUPTED;
+      }
+      err.println("export: done, " + o.describe() + ", from " + from.kind() + ":" + from.location() + " to " + to);
+      spec.commandLine().getOut().println(o.keys());
       return Jds.EXIT_OK;
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());

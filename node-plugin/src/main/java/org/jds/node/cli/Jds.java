@@ -23,6 +23,8 @@ public final class Jds implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_NOT_FOUND = 1;
   public static final int EXIT_BAD_INPUT = 2;
+  /** A long command stopped by Ctrl-C at a safe point (128 + SIGINT, as shells report it). */
+  public static final int EXIT_INTERRUPTED = 130;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
