@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * Read-only commands (ls, cat, fsck, dump) open the image read-only: a dirty image is recovered in
  * memory only. Every subcommand takes {@code --direct} (O_DIRECT device I/O; refused with a
  * one-line error where the file system does not support it). Errors: one line on stderr, exit
- * {@link Jds#EXIT_BAD_INPUT}.
+ * {@link Jds#EXIT_NOT_FOUND} for a name missing in the image, else {@link Jds#EXIT_BAD_INPUT}
+ * ({@link Jds#exitCode}). Every open locks the image (a writer alone, readers shared).
  */
 @Command(
     name = "blobfs",

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jds ds --store KIND:LOCATION put|get|has|size|rm|ls|du}: one datastore operation. Exit codes:
  * 0 success ({@code has}: present), 1 not found ({@code has}: absent), 2 bad input or any other
- * error, with one line on stderr.
+ * error, with one line on stderr; {@code export} stopped by Ctrl-C: 130. The options go before or
+ * after the verb. Verbs that only read open the store read-only ({@link StoreSpec#openForRead}).
  */
 @Command(
     name = "ds",
