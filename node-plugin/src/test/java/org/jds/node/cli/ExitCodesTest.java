@@ -42,6 +42,24 @@ class ExitCodesTest {
   }
 
   @Test
+  void aStoreInUseByAWriterIsRefusedWithItsHolder() throws Exception {
+    Path img = tmp.resolve("i.img");
+    Path dir = tmp.resolve("d");
+    exits(0, null, "blobfs", "mkfs", img.toString(), "--size", "8M", "--datastore");
+    exits(0, null, "flatfs", "create", dir.toString(), "prefix/2");
+    cli.stdin = "v".getBytes();
+    try (var a = org.jds.blobfs.datastore.BlobfsDatastore.open(img, null, false);
+        var b = org.jds.flatfs.FlatfsDatastore.open(new org.jds.flatfs.storage.LocalStorage(tmp), "d", false)) {
+      exits(Jds.EXIT_BAD_INPUT, img + ": in use (held by this process)", "ds", "--store", "blobfs:" + img, "put", "/K");
+      exits(Jds.EXIT_BAD_INPUT, "in use by a writer (held by this process)", "ds", "--store", "blobfs:" + img, "ls");
+      exits(Jds.EXIT_BAD_INPUT, img + ": in use by a writer (held by this process)", "blobfs", "ls", img.toString());
+      exits(Jds.EXIT_BAD_INPUT, "datastore " + dir + " is open for writing elsewhere", "ds", "--store", "flatfs:" + dir, "put", "/K");
+      exits(0, null, "ds", "--store", "flatfs:" + dir, "ls"); // flatfs readers need no lock
+    }
+    exits(0, null, "ds", "--store", "blobfs:" + img, "put", "/K");
+  }
+
+  @Test
   void badInputIsTwoAndNamesThePathAndTheFix() throws Exception {
     Path absent = tmp.resolve("absent");
     exits(Jds.EXIT_BAD_INPUT, "datastore directory does not exist: " + absent + " (make it with: jds flatfs create",

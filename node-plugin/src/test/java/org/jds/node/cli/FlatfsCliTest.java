@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code jds flatfs ...} and {@code jds ds ...}, in-process. */
 class FlatfsCliTest {
@@ -24,15 +21,15 @@ class FlatfsCliTest {
   private ByteArrayOutputStream raw = new ByteArrayOutputStream();
   private byte[] stdin = new byte[0];
 
+  private final CliHarness cli = new CliHarness();
+
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    raw = new ByteArrayOutputStream();
-    CommandLine cl = Jds.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    ((DsCommand) cl.getSubcommands().get("ds").getCommand()).setStreams(new ByteArrayInputStream(stdin), raw);
-    return cl.execute(args);
+    cli.stdin = stdin;
+    int rc = cli.run(args);
+    out = cli.out;
+    err = cli.err;
+    raw = cli.raw;
+    return rc;
   }
 
   private String dir(String name) {
