@@ -62,7 +62,21 @@ public final class Convert {
    */
   public static void move(Storage storage, String oldPath, String newPath, Appendable out) throws DatastoreException {
     FlatfsDatastore oldDs = openDeactivated(storage, oldPath);
-    FlatfsDatastore newDs = openDeactivated(storage, newPath);
+    try {
+      FlatfsDatastore newDs = openDeactivated(storage, newPath);
+      try {
+        moveLocked(storage, oldDs, newDs, oldPath, newPath, out);
+      } finally {
+        newDs.releaseLock();
+      }
+    } finally {
+      oldDs.releaseLock();
+    }
+  }
+
+  /** The move itself, with both stores' writer locks held. */
+  private static void moveLocked(Storage storage, FlatfsDatastore oldDs, FlatfsDatastore newDs, String oldPath,
+      String newPath, Appendable out) throws DatastoreException {
     progress(out, "Moving Keys...\n");
     int count = 0;
     try (Results res = oldDs.walk(Query.builder().keysOnly(true).build())) {
@@ -110,7 +124,7 @@ public final class Convert {
     } catch (DatastoreException e) {
       throw new org.jds.datastore.DatastoreIOException(storage.describe(path) + ": " + e.getMessage(), e);
     }
-    ds.close();
+    ds.deactivate();
     return ds;
   }
 
@@ -123,13 +137,16 @@ public final class Convert {
     }
   }
 
-  /** Empties the old root: shard dirs and .temp (only legacy put- files allowed), SHARDING, _README; moves strays. */
+  /**
+   * Empties the old root: shard dirs and .temp (only legacy put- files and jds's lock file allowed),
+   * SHARDING, _README; moves strays.
+   */
   private static void cleanUp(Storage storage, String oldPath, String newPath) throws DatastoreException, StorageException {
     for (String fn : names(storage, oldPath)) {
       String p = StoragePaths.join(oldPath, fn);
       if (storage.stat(p).directory()) {
         for (String n : names(storage, p)) {
-          if (!n.startsWith(Layout.LEGACY_PUT_PREFIX)) {
+          if (!n.startsWith(Layout.LEGACY_PUT_PREFIX) && !(fn.equals(Layout.TEMP_DIR) && n.equals(Layout.LOCK_FILE))) {
             throw new FlatfsException(FlatfsException.Reason.UNKNOWN_FILE,
                 "unknown file in flatfs: " + storage.describe(StoragePaths.join(p, n)));
           }

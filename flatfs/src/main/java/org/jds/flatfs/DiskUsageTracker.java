@@ -54,8 +54,11 @@ final class DiskUsageTracker {
     return storedAccuracy;
   }
 
-  /** Open: use the cache if it holds a positive value; else walk, store and write it (fsynced). */
-  void initialize() throws StorageException {
+  /**
+   * Open: use the cache if it holds a positive value; else walk and store the result, and write it
+   * (fsynced) when {@code writeCache} (not for a read-only open).
+   */
+  void initialize(boolean writeCache) throws StorageException {
     String cachePath = StoragePaths.join(root, Layout.DISK_USAGE_FILE);
     try {
       DiskUsageJson.Value v = DiskUsageJson.decode(Retry.onTooManyFiles(options, () -> storage.readAll(cachePath)));
@@ -88,7 +91,9 @@ final class DiskUsageTracker {
     }
     storedAccuracy = r.accuracy();
     du.set(r.du());
-    writeFile(r.du(), true);
+    if (writeCache) {
+      writeFile(r.du(), true);
+    }
   }
 
   /** Go's diskUsageMessageTimeout: tells the user after 5 s that the one-time walk is running. */

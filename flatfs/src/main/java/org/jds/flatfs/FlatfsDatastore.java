@@ -13,8 +13,10 @@ import org.jds.datastore.query.NaiveQuery;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.ReadOnlyStorageException;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StorageLock;
 import org.jds.flatfs.storage.StoragePaths;
 import org.jds.flatfs.storage.WritableFile;
 
@@ -40,11 +42,18 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   private final FlatfsOptions options;
   private final DiskUsageTracker diskUsage;
   private final WritePath writes;
+  /** The writer lock, released at close after the final checkpoint; a no-op lock when read-only. */
+  private final StorageLock lock;
+  /** Opened by {@link #openReadOnly}: every write is refused, nothing on the storage changes. */
+  private final boolean readOnly;
   private final ReentrantReadWriteLock shutdownLock = new ReentrantReadWriteLock();
   private volatile boolean shutdown;
 
-  private FlatfsDatastore(Storage storage, String path, ShardId shard, FlatfsOptions options) {
+  private FlatfsDatastore(Storage storage, String path, ShardId shard, FlatfsOptions options, StorageLock lock,
+      boolean readOnly) {
     this.storage = storage;
+    this.lock = lock;
+    this.readOnly = readOnly;
     this.path = path;
     this.tempPath = StoragePaths.join(path, Layout.TEMP_DIR);
     this.shard = shard;
@@ -64,23 +73,54 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   }
 
   /**
-   * Go's {@code Open}: wipes and recreates {@code .temp}, reads SHARDING, loads or computes the disk
-   * usage and starts the checkpoint thread.
+   * Go's {@code Open}: takes the writer lock (jds only: one writer per store, across processes and
+   * within one), wipes {@code .temp}, reads SHARDING, loads or computes the disk usage and starts
+   * the checkpoint thread. The lock is held until {@link #close()}.
    *
    * @throws FlatfsException {@code DATASTORE_DOES_NOT_EXIST}, {@code SHARDING_FILE_MISSING}, {@code
-   *     BAD_SHARD_ID}, {@code TEMP_DIR}
+   *     BAD_SHARD_ID}, {@code TEMP_DIR}, {@code IN_USE} (another writer holds the lock)
    * @throws DatastoreIOException when the storage fails
    */
   public static FlatfsDatastore open(Storage storage, String path, FlatfsOptions options) throws DatastoreException {
-    ShardId id = Lifecycle.prepareOpen(storage, path);
-    FlatfsDatastore ds = new FlatfsDatastore(storage, path, id, options);
+    Lifecycle.Opened o = Lifecycle.prepareOpen(storage, path);
+    FlatfsDatastore ds = new FlatfsDatastore(storage, path, o.shard(), options, o.lock(), false);
     try {
-      ds.diskUsage.initialize();
+      ds.diskUsage.initialize(true);
     } catch (StorageException e) {
+      Lifecycle.release(o.lock());
       throw io(e);
+    } catch (RuntimeException e) {
+      Lifecycle.release(o.lock());
+      throw e;
     }
     ds.diskUsage.start();
     return ds;
+  }
+
+  /**
+   * Opens an existing store for reading only (jds; Go has no such mode), for a read-only directory
+   * or a reader beside a running writer: no lock, no change to {@code .temp}, no disk-usage file
+   * written (a missing one is computed in memory), no checkpoint thread. Every write (put, delete,
+   * sync, batch) throws {@link DatastoreIOException} caused by a {@link ReadOnlyStorageException}.
+   *
+   * @throws FlatfsException {@code DATASTORE_DOES_NOT_EXIST}, {@code SHARDING_FILE_MISSING}, {@code
+   *     BAD_SHARD_ID}
+   * @throws DatastoreIOException when the storage fails
+   */
+  public static FlatfsDatastore openReadOnly(Storage storage, String path, FlatfsOptions options) throws DatastoreException {
+    ShardId id = Lifecycle.prepareReadOnlyOpen(storage, path);
+    FlatfsDatastore ds = new FlatfsDatastore(storage, path, id, options, () -> {}, true);
+    try {
+      ds.diskUsage.initialize(false);
+    } catch (StorageException e) {
+      throw io(e);
+    }
+    return ds;
+  }
+
+  /** Whether this store was opened with {@link #openReadOnly}. */
+  public boolean isReadOnly() {
+    return readOnly;
   }
 
   /** Go's {@code CreateOrOpen}: Create (an existing identical store is fine), then Open. */
@@ -149,6 +189,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
+    checkWritable("put");
     byte[] copy = Keys.checkPut(key, value);
     withOpenLock(() -> writes.put(key, copy));
   }
@@ -156,6 +197,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   @Override
   public void delete(Key key) throws DatastoreException {
     checkOpen();
+    checkWritable("delete");
     if (!Keys.isValid(key)) {
       return;
     }
@@ -172,6 +214,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   @Override
   public void sync(Key prefix) throws DatastoreException {
     // Go quirk: flushes nothing; durability comes from the sync flag alone.
+    checkWritable("sync");
     withOpenLock(() -> {});
   }
 
@@ -187,6 +230,13 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   public void checkOpen() throws ClosedException {
     if (shutdown) {
       throw new ClosedException();
+    }
+  }
+
+  /** Refuses a write on a read-only open. */
+  private void checkWritable(String op) throws DatastoreIOException {
+    if (readOnly) {
+      throw io(new ReadOnlyStorageException(op, storage.describe(path), "datastore opened read-only", null));
     }
   }
 
@@ -290,12 +340,25 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
   @Override
   public FlatfsBatch batch() throws DatastoreException {
     checkOpen();
+    checkWritable("batch");
     return FlatfsBatch.create(this);
   }
 
-  /** Waits for in-flight writes, then writes the final disk-usage checkpoint (fsynced). Idempotent. */
+  /**
+   * Waits for in-flight writes, writes the final disk-usage checkpoint (fsynced), then releases the
+   * writer lock. Idempotent.
+   */
   @Override
   public void close() {
+    try {
+      deactivate();
+    } finally {
+      releaseLock();
+    }
+  }
+
+  /** {@link #close()} but keeps the writer lock: {@link Convert#move} walks stores it has closed. */
+  void deactivate() {
     shutdownLock.writeLock().lock();
     try {
       if (shutdown) {
@@ -306,6 +369,11 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
     } finally {
       shutdownLock.writeLock().unlock();
     }
+  }
+
+  /** Releases the writer lock (idempotent). */
+  void releaseLock() {
+    Lifecycle.release(lock);
   }
 
   boolean isClosed() {

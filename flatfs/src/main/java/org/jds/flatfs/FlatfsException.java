@@ -27,7 +27,9 @@ public class FlatfsException extends DatastoreException {
     /** The batch's staging directory could not be made, filled or committed. */
     BATCH_FAILED,
     /** Open could not reset {@code .temp}. */
-    TEMP_DIR
+    TEMP_DIR,
+    /** Another writer (process or open) holds the store's lock (jds only; Go has no lock). */
+    IN_USE
   }
 
   public static final String MSG_EXISTS = "datastore already exists";

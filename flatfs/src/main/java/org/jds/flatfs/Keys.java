@@ -6,6 +6,10 @@ import org.jds.datastore.query.GoQuote;
 
 /** flatfs key rules: one component of {@code 0-9 A-Z + - _ =} (Go's {@code keyIsValid}). */
 public final class Keys {
+  /** The rule in words, for messages that tell a user how to fix a key. */
+  public static final String RULE =
+      "a flatfs key is '/' and then only A-Z 0-9 + - _ = (upper-case base32, e.g. /CIQ...)";
+
   private Keys() {}
 
   public static boolean isValid(Key key) {

@@ -15,6 +15,11 @@ public final class Layout {
   public static final String DISK_USAGE_FILE = "diskUsage.cache";
   /** Scratch directory, wiped on every Open; its leading dot hides it from queries. */
   public static final String TEMP_DIR = ".temp";
+  /**
+   * The writer lock inside {@link #TEMP_DIR} (jds only; go-ds-flatfs has none): the one entry that
+   * Open's wipe of {@code .temp} keeps, so that every writer locks the same file.
+   */
+  public static final String LOCK_FILE = "jds.lock";
   /** Prefix of Put and disk-usage temp files inside {@link #TEMP_DIR}. */
   public static final String TEMP_PREFIX = "temp-";
   /** Prefix of a batch staging directory inside {@link #TEMP_DIR}. */

@@ -95,7 +95,7 @@ class FaultTest extends FlatfsTestBase {
     fs.close(); // the final checkpoint fails quietly (logged), as in Go
     FlatfsException open = assertThrows(FlatfsException.class, () -> FlatfsDatastore.open(faulty, DS, false));
     assertEquals(FlatfsException.Reason.TEMP_DIR, open.reason());
-    assertTrue(open.getMessage().startsWith("failed to remove temporary directory: "), open.getMessage());
+    assertTrue(open.getMessage().startsWith("failed to lock temporary directory: "), open.getMessage());
     faulty.heal();
     FlatfsDatastore reopened = track(FlatfsDatastore.open(faulty, DS, false));
     assertFalse(reopened.has(k("/NEW")));

@@ -50,9 +50,8 @@ public final class Grow {
       BitSet used = BitMask.decode(region, BitMask.TYPE_USED_CLUSTERS, oldT, (long) sb.clusterMaskStart * Blobstore.PAGE,
           "used cluster mask");
       long bytes = newT * sb.clusterSize;
-      if (Files.size(img) < bytes) {
-        FileBlockDevice.create(img, bytes, blockSize).close();
-      }
+      dev.growFile(bytes); // on the locked device: a second open would be refused
+
       int pages = BitMask.pagesFor(newT);
       dev.write((long) sb.clusterMaskStart * Blobstore.PAGE,
           ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_CLUSTERS, used, newT, pages)));

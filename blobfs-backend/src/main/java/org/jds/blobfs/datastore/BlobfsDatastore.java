@@ -47,6 +47,29 @@ public final class BlobfsDatastore extends ForwardingDatastore implements Batchi
     return on(s, shard, FlatfsOptions.defaults(sync));
   }
 
+  /**
+   * Opens {@code img} for reading only ({@link BlobfsImage#openReadOnly}, {@link
+   * FlatfsDatastore#openReadOnly}): nothing in the image changes, and it works on a read-only or
+   * immutable file. The image must already be a datastore (hold SHARDING).
+   *
+   * @throws DatastoreException flatfs's {@code SHARDING_FILE_MISSING} for an image that is not
+   *     (yet) a datastore, or a {@link DatastoreIOException} (missing image, in use by a writer)
+   */
+  public static BlobfsDatastore openReadOnly(Path img) throws DatastoreException {
+    BlobfsStorage s;
+    try {
+      s = BlobfsImage.openReadOnly(img);
+    } catch (StorageException e) {
+      throw new DatastoreIOException(e.getMessage(), e);
+    }
+    try {
+      return new BlobfsDatastore(FlatfsDatastore.openReadOnly(s, "", FlatfsOptions.defaults(false)), s);
+    } catch (DatastoreException | RuntimeException e) {
+      closeQuietly(s);
+      throw e;
+    }
+  }
+
   /** A datastore at the root of an open storage; the datastore owns it from here on. */
   public static BlobfsDatastore on(BlobfsStorage s, ShardId shard, FlatfsOptions options) throws DatastoreException {
     try {
@@ -116,7 +139,7 @@ public final class BlobfsDatastore extends ForwardingDatastore implements Batchi
     return flatfs.diskUsage();
   }
 
-  /** Closes the datastore (final diskUsage.cache), then unloads the image cleanly. */
+  /** Closes the datastore (final diskUsage.cache unless read-only), then unloads the image cleanly. */
   @Override
   public void close() throws DatastoreException {
     flatfs.close();

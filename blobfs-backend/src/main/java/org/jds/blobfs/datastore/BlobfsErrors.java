@@ -3,9 +3,11 @@ package org.jds.blobfs.datastore;
 import java.io.IOException;
 import java.util.Locale;
 import org.jds.blobfs.AlreadyExistsException;
+import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.NameTooLongException;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
+import org.jds.flatfs.storage.LockedException;
 import org.jds.flatfs.storage.NoSpaceException;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.PathExistsException;
@@ -19,6 +21,9 @@ final class BlobfsErrors {
   static StorageException map(String op, String path, IOException e) {
     if (e instanceof StorageException se) {
       return se;
+    }
+    if (e instanceof ImageInUseException u) {
+      return new LockedException(op, path, u.reason());
     }
     if (e instanceof NotFoundException) {
       return new NoSuchPathException(op, path);

@@ -24,12 +24,28 @@ public final class BlobfsImage {
    * @throws StorageException if it is missing, not a blobstore, or of another bstype
    */
   public static BlobfsStorage open(Path img, boolean durableReplace) throws StorageException {
+    return open(img, false, durableReplace);
+  }
+
+  /**
+   * Loads an existing blobfs image read-only: the file is opened without write access (and locked
+   * shared), a dirty image is recovered in memory only, and every write fails with {@link
+   * org.jds.flatfs.storage.ReadOnlyStorageException}. Works on an immutable or read-only file.
+   *
+   * @throws StorageException if it is missing, not a blobstore, of another bstype, or in use by a
+   *     writer ({@link org.jds.flatfs.storage.LockedException})
+   */
+  public static BlobfsStorage openReadOnly(Path img) throws StorageException {
+    return open(img, true, false);
+  }
+
+  private static BlobfsStorage open(Path img, boolean readOnly, boolean durableReplace) throws StorageException {
     if (!Files.isRegularFile(img) && !Files.exists(img)) {
       throw new org.jds.flatfs.storage.NoSuchPathException("open", img.toString());
     }
     BlockDevice dev;
     try {
-      dev = FileBlockDevice.open(img, false, BLOCK_SIZE);
+      dev = FileBlockDevice.open(img, readOnly, BLOCK_SIZE);
     } catch (IOException e) {
       throw BlobfsErrors.map("open", img.toString(), e);
     }

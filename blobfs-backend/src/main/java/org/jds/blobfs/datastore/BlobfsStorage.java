@@ -16,10 +16,12 @@ import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.DirectoryListing;
 import org.jds.flatfs.storage.FileAccess;
 import org.jds.flatfs.storage.FileStat;
+import org.jds.flatfs.storage.HeldLocks;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.PathExistsException;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
+import org.jds.flatfs.storage.StorageLock;
 import org.jds.flatfs.storage.StoragePaths;
 import org.jds.flatfs.storage.WritableFile;
 
@@ -50,6 +52,8 @@ public final class BlobfsStorage implements Storage {
   private final PathIndex index = new PathIndex();
   private final Map<String, ShardId> shards = new HashMap<>();
   private final List<String> foreign = new ArrayList<>();
+  /** Writer locks of the flatfs stores in this image; the image itself is locked by its device. */
+  private final HeldLocks locks = new HeldLocks();
   private boolean closed;
   /** Renames whose old target is not yet deleted (their barrier runs outside the lock). */
   private int pendingReplaces;
@@ -599,6 +603,15 @@ public final class BlobfsStorage implements Storage {
         // best effort (e.g. a full image): an empty directory holds no data, the clean unload matters
       }
     }
+  }
+
+  /**
+   * In memory only, nothing is written: the image is open in one process at a time (its device
+   * holds an exclusive lock on the image file), so only a second open in this one is to be refused.
+   */
+  @Override
+  public StorageLock lock(String path) throws StorageException {
+    return locks.acquire(path, describe(path), () -> () -> {});
   }
 
   @Override

@@ -9,13 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.NoSuchImageException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
  * A regular file or raw block device accessed with positional FileChannel I/O. Thread-safe: all
- * I/O is positional. A read-only instance opens the file without write access, so the kernel
+ * I/O is positional. Every open locks the image ({@link ImageLock}): one writer, or any number of
+ * readers, across processes and within one. A read-only instance opens the file without write access, so the kernel
  * itself guarantees that read-only paths never modify the image.
  *
  * <p>Buffered (page cache) by default. Opened with {@code direct = true} the channel uses O_DIRECT
@@ -31,11 +33,13 @@ public final class FileBlockDevice implements BlockDevice {
 
   private final FileChannel ch;
   private final boolean readOnly;
-  private final long size;
+  /** Grows only ({@link #growFile}); volatile so that every I/O thread sees the new bound. */
+  private volatile long size;
   private final int blockSize;
   private final boolean blockDevice;
   /** Helper fd for fdatasync/fallocate/ioctl, or -1 when jnr-ffi is unavailable. */
   private final int fd;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
   /** Aligned O_DIRECT reads and writes, or null for buffered I/O. */
   private final DirectIo direct;
 
@@ -56,9 +60,12 @@ public final class FileBlockDevice implements BlockDevice {
   }
 
   /**
-   * Opens an existing file or block device, with O_DIRECT when {@code direct}. A file system that
-   * refuses O_DIRECT, or a writable direct file whose size is not a multiple of the alignment,
-   * fails with {@link InvalidArgumentException} naming the path.
+   * Opens an existing file or block device, with O_DIRECT when {@code direct}, and locks it for this
+   * open ({@link ImageLock}): shared when {@code readOnly}, else exclusive, until {@link #close}.
+   * A file system that refuses O_DIRECT, or a writable direct file whose size is not a multiple of
+   * the alignment, fails with {@link InvalidArgumentException} naming the path.
+   *
+   * @throws ImageInUseException if another open (in any process) holds a conflicting lock
    */
   public static FileBlockDevice open(Path path, boolean readOnly, int blockSize, boolean direct)
       throws IOException {
@@ -70,6 +77,7 @@ public final class FileBlockDevice implements BlockDevice {
     try {
       boolean blk = !Files.isRegularFile(path);
       fd = NativeIo.open(path.toString(), !readOnly);
+      ImageLock.acquire(path, ch, fd, readOnly);
       long size;
       if (blk) {
         size = NativeIo.blockDeviceSize(fd);
@@ -80,11 +88,7 @@ public final class FileBlockDevice implements BlockDevice {
       DirectIo dio = null;
       if (direct) {
         int align = directAlignment(path, blockSize, blk ? NativeIo.logicalBlockSize(fd) : -1);
-        if (!readOnly && size % align != 0) {
-          throw new InvalidArgumentException(String.format(
-              "%s: size %d is not a multiple of the O_DIRECT alignment %d; resize it or open it without direct I/O",
-              path, size, align));
-        }
+        if (!readOnly) checkDirectSize(path, size, align);
         dio = new DirectIo(ch, align);
       }
       return new FileBlockDevice(ch, readOnly, size, blockSize, blk, fd, dio);
@@ -92,6 +96,15 @@ public final class FileBlockDevice implements BlockDevice {
       NativeIo.close(fd);
       ch.close();
       throw e;
+    }
+  }
+
+  /** A writable O_DIRECT file must be whole aligned blocks: its last block could not be rewritten. */
+  private static void checkDirectSize(Path path, long size, int align) throws InvalidArgumentException {
+    if (size % align != 0) {
+      throw new InvalidArgumentException(String.format(
+          "%s: size %d is not a multiple of the O_DIRECT alignment %d; resize it or open it without direct I/O",
+          path, size, align));
     }
   }
 
@@ -119,7 +132,7 @@ public final class FileBlockDevice implements BlockDevice {
         throw x;
       }
     } catch (NoSuchFileException e) {
-      throw new NotFoundException("no such image or device: " + path);
+      throw new NoSuchImageException(path.toString());
     }
   }
 
@@ -152,23 +165,48 @@ public final class FileBlockDevice implements BlockDevice {
 
   /**
    * Creates (sparse) or extends a regular file to {@code size} bytes and opens it writable, with
-   * O_DIRECT when {@code direct}. A file this call created is removed again if the open fails.
+   * O_DIRECT when {@code direct}. The file is locked before it grows, so an image in use elsewhere
+   * is refused unchanged. A file this call created is removed again if the open fails.
+   *
+   * @throws ImageInUseException if another open holds the image
    */
   public static FileBlockDevice create(Path path, long size, int blockSize, boolean direct)
       throws IOException {
     boolean existed = Files.exists(path);
-    try (FileChannel c =
-        FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      if (c.size() < size) {
-        c.write(ByteBuffer.allocate(1), size - 1); // sparse: only the last byte is written
-      }
+    if (!existed) {
+      FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
     }
+    FileBlockDevice dev;
     try {
-      return open(path, false, blockSize, direct);
+      dev = open(path, false, blockSize, direct);
     } catch (IOException e) {
       if (!existed) Files.deleteIfExists(path);
       throw e;
     }
+    try {
+      if (dev.direct != null && size > dev.size) checkDirectSize(path, size, dev.direct.align());
+      dev.growFile(size);
+      return dev;
+    } catch (IOException e) {
+      dev.close();
+      if (!existed) Files.deleteIfExists(path);
+      throw e;
+    }
+  }
+
+  /**
+   * Extends a regular file to {@code newSize} bytes (sparse: only the last byte is written) and the
+   * device with it; a larger file or a block device is left as it is.
+   */
+  public void growFile(long newSize) throws IOException {
+    if (readOnly) throw new ReadOnlyException("device is open read-only");
+    if (blockDevice || newSize <= size) return;
+    if (direct != null) {
+      direct.write(newSize - 1, ByteBuffer.allocate(1)); // one aligned block, read-modify-write
+    } else {
+      ch.write(ByteBuffer.allocate(1), newSize - 1);
+    }
+    size = Math.max(size, ch.size());
   }
 
   /** Whether reads and writes bypass the page cache (O_DIRECT). */
@@ -255,8 +293,13 @@ public final class FileBlockDevice implements BlockDevice {
     }
   }
 
+  /**
+   * Closes the descriptors, which releases the lock. Idempotent: a second close must not close a
+   * descriptor number the process has since reused (another open's, with its lock).
+   */
   @Override
   public void close() throws IOException {
+    if (closed.getAndSet(true)) return;
     NativeIo.close(fd);
     ch.close();
   }

@@ -4,9 +4,10 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.SaveError;
 
 /**
- * Optional libc calls through jnr-ffi: BLKGETSIZE64, BLKSSZGET, fdatasync and fallocate(PUNCH_HOLE). Every
+ * Optional libc calls through jnr-ffi: BLKGETSIZE64, BLKSSZGET, fdatasync, fallocate(PUNCH_HOLE) and flock. Every
  * method reports failure (null/false) instead of throwing, so the device falls back to plain NIO
  * when the native library is missing.
  */
@@ -19,6 +20,17 @@ public final class NativeIo {
   static final int O_RDWR = 2;
   static final int FALLOC_FL_KEEP_SIZE = 1;
   static final int FALLOC_FL_PUNCH_HOLE = 2;
+  static final int LOCK_SH = 1;
+  static final int LOCK_EX = 2;
+  static final int LOCK_NB = 4;
+  /** errno of a refused non-blocking flock (EWOULDBLOCK = EAGAIN on Linux). */
+  static final int EWOULDBLOCK = 11;
+  /** {@link #tryFlock}: locked. */
+  static final int LOCKED = 0;
+  /** {@link #tryFlock}: another open holds a conflicting lock. */
+  static final int LOCK_HELD = 1;
+  /** {@link #tryFlock}: no native call, or the file system refuses flock. */
+  static final int LOCK_UNAVAILABLE = -1;
 
   /** The libc subset we bind. */
   public interface LibC {
@@ -31,6 +43,9 @@ public final class NativeIo {
     int ioctl(int fd, long request, Pointer arg);
 
     int fallocate(int fd, int mode, long offset, long len);
+
+    @SaveError
+    int flock(int fd, int operation);
   }
 
   private static final LibC LIBC = load();
@@ -76,6 +91,20 @@ public final class NativeIo {
       return LIBC.fdatasync(fd) == 0;
     } catch (Throwable t) {
       return false;
+    }
+  }
+
+  /**
+   * A non-blocking flock(2), shared or exclusive, on {@code fd}: {@link #LOCKED}, {@link #LOCK_HELD}
+   * or {@link #LOCK_UNAVAILABLE}. Released when the last descriptor of this open is closed.
+   */
+  static int tryFlock(int fd, boolean shared) {
+    if (LIBC == null || fd < 0) return LOCK_UNAVAILABLE;
+    try {
+      if (LIBC.flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) == 0) return LOCKED;
+      return Runtime.getRuntime(LIBC).getLastError() == EWOULDBLOCK ? LOCK_HELD : LOCK_UNAVAILABLE;
+    } catch (Throwable t) {
+      return LOCK_UNAVAILABLE;
     }
   }
 

@@ -272,7 +272,8 @@ class BlobstoreWriteTest {
     BlobInfo ia = bs.info(a);
     java.util.BitSet clusters = bs.usedClusterMask();
     java.util.BitSet pages = bs.usedPageMask();
-    // no unload: the super block still says clean=0
+    // no unload: the super block still says clean=0 ("crash": the descriptors and the lock go)
+    bs.dev.close();
     java.util.BitSet c1;
     try (Blobstore r = Blobstore.load(FileBlockDevice.open(img, true, 512), null)) {
       assertTrue(r.recovered());

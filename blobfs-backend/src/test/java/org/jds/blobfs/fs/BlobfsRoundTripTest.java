@@ -232,14 +232,16 @@ class BlobfsRoundTripTest {
   @Test
   void unsyncedAppendIsLostAfterCrashButSyncedLengthHolds() throws IOException {
     Path img = tmp.resolve("crash.img");
-    PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1);
+    FileBlockDevice dev = FileBlockDevice.create(img, 16 << 20, 512);
+    PureBlobFileSystem fs = PureBlobFileSystem.mkfs(dev, 65536);
     BlobFile f = fs.openFile("/x", BlobFileSystem.OPEN_CREATE);
     f.write(0, new byte[100], 0, 100);
     f.sync();
     f.write(100, new byte[50], 0, 50);
     fs.deleteFile("/x"); // delete pending, persisted as is_deleted
     fs.createFile("/keep");
-    // "crash": drop everything without unload
+    // "crash": the process's descriptors go (and its image lock with them), nothing is unloaded
+    dev.close();
     try (PureBlobFileSystem again = open(img)) {
       assertTrue(again.blobstore().recovered());
       assertEquals(List.of("/keep"), again.list()); // is_deleted blob removed at load

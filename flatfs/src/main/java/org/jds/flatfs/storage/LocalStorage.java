@@ -24,7 +24,8 @@ import java.util.Set;
  * 0600, directories 0755, other files 0666 (the umask applies to all).
  */
 public final class LocalStorage implements Storage {
-  /** Go's {@code os.CreateTemp} gives up after this many name collisions. */
+  /** Locks held by every LocalStorage of this process, by real path of the lock file. */
+  private static final HeldLocks IN_PROCESS = new HeldLocks();
 
   private final Path root;
   private final boolean posix;
@@ -207,6 +208,60 @@ public final class LocalStorage implements Storage {
       ch.force(true);
     } catch (IOException e) {
       throw LocalErrors.map("sync", dir, e);
+    }
+  }
+
+  /**
+   * A {@link FileChannel#tryLock} (an fcntl record lock on Linux) on the lock file, opened for
+   * writing. Within this process the lock is taken by real path first ({@link HeldLocks}), since a
+   * record lock does not exclude its own process.
+   */
+  @Override
+  public StorageLock lock(String path) throws StorageException {
+    Path p = resolve(path);
+    Path key;
+    try {
+      key = p.getParent().toRealPath().resolve(p.getFileName());
+    } catch (IOException e) {
+      throw LocalErrors.map("lock", path, e);
+    }
+    return IN_PROCESS.acquire(key, describe(path), () -> {
+      FileChannel ch;
+      try {
+        ch = FileChannel.open(p, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), perms("rw-------"));
+      } catch (IOException e) {
+        throw LocalErrors.map("lock", path, e);
+      }
+      java.nio.channels.FileLock held;
+      try {
+        held = ch.tryLock();
+      } catch (IOException e) {
+        closeQuietly(ch);
+        throw LocalErrors.map("lock", path, e);
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        closeQuietly(ch);
+        throw new LockedException("lock", describe(path), "in use by this process");
+      }
+      if (held == null) {
+        String holder = LockHolders.describe(p);
+        closeQuietly(ch);
+        throw new LockedException("lock", describe(path), "in use by another process" + holder);
+      }
+      return () -> {
+        try {
+          ch.close(); // releases the lock
+        } catch (IOException e) {
+          throw LocalErrors.map("unlock", path, e);
+        }
+      };
+    });
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException e) {
+      // the lock error matters
     }
   }
 

@@ -171,6 +171,18 @@ public interface Storage extends Closeable {
    */
   void syncDirectory(String dir) throws StorageException;
 
+  /**
+   * Takes the exclusive, non-blocking writer lock {@code path}: a file in an existing directory,
+   * created if missing and left in place. It is held until the returned lock is closed or the
+   * process ends, and keeps a second writer (another process, or another open in this one) out of
+   * the same store. It does not stop readers. A backend that is already exclusive to one process
+   * (a locked blobfs image) may keep it in memory and write nothing.
+   *
+   * @throws LockedException if it is held; the message names the holder where the backend can tell
+   * @throws ReadOnlyStorageException if the lock file cannot be created or opened for writing
+   */
+  StorageLock lock(String path) throws StorageException;
+
   /** A readable description of where this storage lives, for messages. */
   String describe(String path);
 

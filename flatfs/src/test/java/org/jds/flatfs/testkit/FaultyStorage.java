@@ -26,10 +26,10 @@ public final class FaultyStorage implements Storage {
     void check(String op, String path, long bytes) throws StorageException;
   }
 
-  /** Operations that change the storage. */
+  /** Operations that change the storage (a writer's lock needs write access too). */
   public static boolean isMutation(String op) {
     return switch (op) {
-      case "createTemp", "create", "write", "mkdir", "mkdirs", "rename", "renameTo", "delete", "deleteTree" -> true;
+      case "createTemp", "create", "write", "mkdir", "mkdirs", "rename", "renameTo", "delete", "deleteTree", "lock" -> true;
       default -> false;
     };
   }
@@ -202,6 +202,12 @@ public final class FaultyStorage implements Storage {
   public void syncDirectory(String dir) throws StorageException {
     fault.check("syncDirectory", dir, 0);
     inner.syncDirectory(dir);
+  }
+
+  @Override
+  public org.jds.flatfs.storage.StorageLock lock(String path) throws StorageException {
+    fault.check("lock", path, 0);
+    return inner.lock(path);
   }
 
   @Override

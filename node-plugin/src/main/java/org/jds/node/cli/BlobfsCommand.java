@@ -19,6 +19,7 @@ import org.jds.blobfs.fs.FileStat;
 import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Dump;
 import org.jds.blobfs.tools.Fsck;
+import org.jds.blobfs.tools.ImageContents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,11 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * Read-only commands (ls, cat, fsck, dump) open the image read-only: a dirty image is recovered in
  * memory only. Every subcommand takes {@code --direct} (O_DIRECT device I/O; refused with a
  * one-line error where the file system does not support it). Errors: one line on stderr, exit
- * {@link Jds#EXIT_BAD_INPUT}.
+ * {@link Jds#EXIT_NOT_FOUND} for a name missing in the image, else {@link Jds#EXIT_BAD_INPUT}
+ * ({@link Jds#exitCode}). Every open locks the image (a writer alone, readers shared).
  */
 @Command(
     name = "blobfs",
-    mixinStandardHelpOptions = true,
     description = "Create, inspect and modify SPDK blobfs images.",
     subcommands = {
       BlobfsCommand.Mkfs.class,
@@ -57,9 +58,10 @@ public final class BlobfsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a blobfs subcommand is required");
+    throw Jds.missingSubcommand(spec);
   }
 
   /** {@code --direct}, shared by every subcommand. */
@@ -96,7 +98,8 @@ public final class BlobfsCommand implements Runnable {
     }
   }
 
-  @Command(name = "mkfs", description = "Create an empty blobfs (a sparse file when IMG is missing).")
+  @Command(name = "mkfs", description = {"Create an empty blobfs (a sparse file when IMG is missing).",
+      "An existing IMG that holds data (a blobstore, or any non-zero byte) is refused unless --force."})
   static final class Mkfs implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
@@ -105,10 +108,18 @@ public final class BlobfsCommand implements Runnable {
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
     @Option(names = "--datastore", description = "Geometry measured for IPFS blocks (jds ds --store blobfs:IMG):"
         + " 4 KiB clusters, md pages for one file per 16 KiB; --cluster-size/--md-pages still win.") boolean datastore;
+    @Option(names = "--force", description = "Format IMG even if it holds data; that data is lost.") boolean force;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      if (!force && Files.exists(img)) {
+        String there = ImageContents.describe(img, BLOCK);
+        if (there != null) {
+          throw new InvalidArgumentException(img + " holds " + there
+              + "; mkfs would destroy it. Name a new file, or add --force to overwrite it");
+        }
+      }
       long cs = clusterSize != null ? parseSize(clusterSize)
           : datastore ? Geometry.DEFAULT.clusterSize() : BlobFileSystem.DEFAULT_CLUSTER_SIZE;
       if (cs > Integer.MAX_VALUE) throw new InvalidArgumentException("cluster size too large");

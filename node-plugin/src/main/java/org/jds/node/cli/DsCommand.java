@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.InvalidKeyException;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
+import org.jds.flatfs.Keys;
 import org.jds.flatfs.ShardId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,11 +26,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jds ds --store KIND:LOCATION put|get|has|size|rm|ls|du}: one datastore operation. Exit codes:
  * 0 success ({@code has}: present), 1 not found ({@code has}: absent), 2 bad input or any other
- * error, with one line on stderr.
+ * error, with one line on stderr; {@code export} stopped by Ctrl-C: 130. The options go before or
+ * after the verb. Verbs that only read open the store read-only ({@link StoreSpec#openForRead}).
  */
 @Command(
     name = "ds",
-    mixinStandardHelpOptions = true,
     description = "Read and write keys of a datastore.")
 public final class DsCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -35,18 +38,20 @@ public final class DsCommand implements Runnable {
   /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    throw Jds.missingSubcommand(spec);
   }
 
-  @Option(names = "--store", required = true, paramLabel = "KIND:LOCATION", description = "The store, e.g. flatfs:DIR.")
+  // The options are inherited: given before the verb (jds ds --store X get K) or after it
+  // (jds ds get --store X K), they land in these fields.
+  @Option(names = "--store", paramLabel = "KIND:LOCATION", scope = ScopeType.INHERIT,
+      description = "The store, e.g. flatfs:DIR or blobfs:IMG (required).")
   String store;
 
-  @Option(names = "--sync", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(names = "--sync", negatable = true, defaultValue = "true", fallbackValue = "true", scope = ScopeType.INHERIT,
       description = "fsync every write (default); --no-sync leaves it to the OS.")
   boolean sync;
 
-  @Option(names = "--shard", paramLabel = "SHARDFUN",
+  @Option(names = "--shard", paramLabel = "SHARDFUN", scope = ScopeType.INHERIT,
       description = "Shard function for a store made on first use (blobfs image, export target), e.g. prefix/2;"
           + " an existing store with another one is an error.")
   String shard;
@@ -69,14 +74,18 @@ public final class DsCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
       }
-      ds.put(Key.of(key), value);
+      try {
+        ds.put(Key.of(key), value);
+      } catch (InvalidKeyException e) {
+        throw new BadInputException(e.getMessage() + "; " + Keys.RULE);
+      }
       return Jds.EXIT_OK;
     });
   }
 
   @Command(name = "get", description = "Write the value of KEY to stdout, raw.")
   int get(@Parameters(paramLabel = "KEY") String key) {
-    return run(ds -> {
+    return read(ds -> {
       byte[] v = ds.get(Key.of(key));
       try {
         out.write(v);
@@ -90,7 +99,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "has", description = "Print true or false; exit 0 if KEY exists, 1 if not.")
   int has(@Parameters(paramLabel = "KEY") String key) {
-    return run(ds -> {
+    return read(ds -> {
       boolean h = ds.has(Key.of(key));
       spec.commandLine().getOut().println(h);
       return h ? Jds.EXIT_OK : Jds.EXIT_NOT_FOUND;
@@ -99,7 +108,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "size", description = "Print the size of KEY's value in bytes.")
   int size(@Parameters(paramLabel = "KEY") String key) {
-    return run(ds -> {
+    return read(ds -> {
       spec.commandLine().getOut().println(ds.getSize(Key.of(key)));
       return Jds.EXIT_OK;
     });
@@ -115,7 +124,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "ls", description = "List every key, one a line, in storage order.")
   int ls(@Option(names = "--sizes", description = "Append a tab and the value size.") boolean sizes) {
-    return run(ds -> {
+    return read(ds -> {
       PrintWriter o = spec.commandLine().getOut();
       try (Results r = ds.query(Query.builder().keysOnly(true).returnsSizes(sizes).build())) {
         for (Result res : r) {
@@ -130,17 +139,45 @@ public final class DsCommand implements Runnable {
     });
   }
 
-  @Command(name = "export", description = "Copy every key into another store (created if a missing flatfs:DIR).")
-  int export(@Option(names = "--to", required = true, paramLabel = "KIND:LOCATION") String to) {
+  @Command(name = "export", description = {"Copy every key into another store (created if a missing flatfs:DIR).",
+      "Keys the target already holds with the same size are skipped, so a rerun finishes an interrupted export.",
+      "Prints the number of keys the target now holds; progress (on a terminal, or with --progress) and a summary"
+          + " go to stderr. Ctrl-C stops after the current key, keeps what was copied and exits "
+          + Jds.EXIT_INTERRUPTED + "."})
+  int export(@Option(names = "--to", required = true, paramLabel = "KIND:LOCATION",
+      description = "The target store, e.g. blobfs:IMG; it must not be the source or lie inside it.") String to,
+      @Option(names = "--progress", description = "Report progress on stderr even when it is not a terminal.")
+      boolean progress) {
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      long n = DsExport.run(StoreSpec.parse(store), StoreSpec.parse(to), shardId(), sync);
-      spec.commandLine().getOut().println(n);
+    boolean terminal = System.console() != null;
+    try (CtrlC ctrlC = CtrlC.install()) {
+      StoreSpec from = storeSpec();
+      StoreSpec target = StoreSpec.parse(to);
+      DsExport.Outcome o = DsExport.run(from, target, shardId(), sync, terminal || progress ? err : null, terminal,
+          ctrlC::pressed);
+      if (terminal) {
+        err.println();
+      }
+      if (o.interrupted()) {
+        err.println("jds: export interrupted by Ctrl-C: " + o.describe() + "; nothing copied is lost,"
+            + " run the same command again to finish");
+        return Jds.EXIT_INTERRUPTED;
+      }
+      err.println("export: done, " + o.describe() + ", from " + from.kind() + ":" + from.location() + " to " + to);
+      spec.commandLine().getOut().println(o.keys());
       return Jds.EXIT_OK;
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());
       return Jds.EXIT_BAD_INPUT;
     }
+  }
+
+  private StoreSpec storeSpec() throws BadInputException {
+    if (store == null) {
+      throw new BadInputException("missing required option --store=KIND:LOCATION (e.g. --store flatfs:DIR),"
+          + " before or after the verb");
+    }
+    return StoreSpec.parse(store);
   }
 
   private ShardId shardId() throws BadInputException, DatastoreException {
@@ -149,7 +186,7 @@ public final class DsCommand implements Runnable {
 
   @Command(name = "du", description = "Print the store's disk usage in bytes.")
   int du() {
-    return run(ds -> {
+    return read(ds -> {
       spec.commandLine().getOut().println(PersistentDatastore.diskUsage(ds));
       return Jds.EXIT_OK;
     });
@@ -159,9 +196,19 @@ public final class DsCommand implements Runnable {
     int apply(Datastore ds) throws BadInputException, DatastoreException;
   }
 
+  /** Runs a verb that writes (put, rm) on the store opened for writing. */
   private int run(Op op) {
+    return run(false, op);
+  }
+
+  /** Runs a verb that only reads on the store opened read-only ({@link StoreSpec#openForRead}). */
+  private int read(Op op) {
+    return run(true, op);
+  }
+
+  private int run(boolean readOnly, Op op) {
     PrintWriter err = spec.commandLine().getErr();
-    try (Datastore ds = StoreSpec.parse(store).open(sync, shardId(), false)) {
+    try (Datastore ds = readOnly ? storeSpec().openForRead(sync, shardId()) : storeSpec().open(sync, shardId(), false)) {
       return op.apply(ds);
     } catch (BadInputException | DatastoreException e) {
       err.println("jds: " + e.getMessage());

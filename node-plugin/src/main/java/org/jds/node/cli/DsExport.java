@@ -1,14 +1,16 @@
 package org.jds.node.cli;
 
+import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import org.jds.datastore.Batch;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DatastoreIOException;
 import org.jds.datastore.Key;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
-import org.jds.datastore.DatastoreIOException;
 import org.jds.flatfs.FlatfsDatastore;
 import org.jds.flatfs.Layout;
 import org.jds.flatfs.ShardId;
@@ -19,28 +21,49 @@ import org.jds.flatfs.storage.StoragePaths;
 /**
  * {@code jds ds export --store A --to B}: copies every key of A into B. B is created if it is a
  * missing flatfs directory, and gets A's shard function unless {@code --shard} names another, so a
- * flatfs → blobfs → flatfs round trip rebuilds the same tree.
+ * flatfs → blobfs → flatfs round trip rebuilds the same tree. A key that B already holds with the
+ * same size is skipped (IPFS keys name their content), so a rerun after an interruption or a
+ * failure finishes the job without copying again. A is opened read-only.
  */
 final class DsExport {
-  /** Keys per batch commit: bounds the staged files without a commit per key. */
-  private static final int BATCH = 1024;
+  /** Keys per batch commit, and per progress report: bounds the staged files without a commit per key. */
+  static final int BATCH = 1024;
+
+  /** What an export did. */
+  record Outcome(long copied, long skipped, long bytes, boolean interrupted) {
+    /** Keys of the source that the target now holds (all of them unless interrupted). */
+    long keys() {
+      return copied + skipped;
+    }
+
+    String describe() {
+      return copied + " key(s) copied (" + bytes + " bytes), " + skipped + " already present";
+    }
+  }
 
   private DsExport() {}
 
-  /** Returns the number of keys copied. */
-  static long run(StoreSpec from, StoreSpec to, ShardId shard, boolean sync) throws BadInputException, DatastoreException {
-    if (from.equals(to)) {
-      throw new BadInputException("export source and target are the same store");
-    }
-    try (Datastore src = from.open(sync)) {
+  /**
+   * Copies every key; stops at the next key once {@code stop} says so, after committing what it
+   * copied.
+   *
+   * @param progress where a line goes after every {@link #BATCH} keys, or null
+   * @param overwrite whether the line rewrites itself ({@code \r}, a terminal) or is a line of its own
+   */
+  static Outcome run(StoreSpec from, StoreSpec to, ShardId shard, boolean sync, PrintWriter progress,
+      boolean overwrite, BooleanSupplier stop) throws BadInputException, DatastoreException {
+    StoreIdentity.checkDistinct("export", from.location(), to.location());
+    try (Datastore src = from.openForRead(sync, null)) {
       ShardId fn = shard != null ? shard : StoreSpec.shardOf(src);
       try (Datastore dst = to.open(sync, fn, true)) {
-        long n;
-        try (Results r = src.query(Query.all())) {
-          n = copy(r, dst);
+        Outcome o;
+        try (Results r = src.query(Query.builder().keysOnly(true).returnsSizes(true).build())) {
+          o = copy(r, src, dst, progress, overwrite, stop);
         }
-        copyShardDirs(src, dst);
-        return n;
+        if (!o.interrupted()) {
+          copyShardDirs(src, dst);
+        }
+        return o;
       }
     }
   }
@@ -67,27 +90,73 @@ final class DsExport {
     }
   }
 
-  private static long copy(Results r, Datastore dst) throws DatastoreException {
-    long n = 0;
+  private static Outcome copy(Results r, Datastore src, Datastore dst, PrintWriter progress, boolean overwrite,
+      BooleanSupplier stop) throws DatastoreException {
+    long copied = 0;
+    long skipped = 0;
+    long bytes = 0;
+    boolean interrupted = false;
     Batch b = dst instanceof Batching bt ? bt.batch() : null;
     for (Result res : r) {
+      if (stop.getAsBoolean()) {
+        interrupted = true;
+        break;
+      }
       if (res.isError()) {
         throw res.error();
       }
       Key k = Key.raw(res.entry().key());
-      if (b == null) {
-        dst.put(k, res.entry().value());
+      if (holds(dst, k, res.entry().size())) {
+        skipped++;
       } else {
-        b.put(k, res.entry().value());
+        byte[] v;
+        try {
+          v = src.get(k);
+        } catch (DatastoreException e) {
+          if (e.isNotFound()) {
+            continue; // deleted since the listing
+          }
+          throw e;
+        }
+        if (b == null) {
+          dst.put(k, v);
+        } else {
+          b.put(k, v);
+        }
+        copied++;
+        bytes += v.length;
       }
-      if (++n % BATCH == 0 && b != null) {
-        b.commit();
-        b = ((Batching) dst).batch();
+      if ((copied + skipped) % BATCH == 0) {
+        if (b != null) {
+          b.commit();
+          b = ((Batching) dst).batch();
+        }
+        report(progress, overwrite, new Outcome(copied, skipped, bytes, false));
       }
     }
     if (b != null) {
-      b.commit();
+      b.commit(); // also when interrupted: what was copied stays copied
     }
-    return n;
+    return new Outcome(copied, skipped, bytes, interrupted);
+  }
+
+  /** Whether {@code dst} already holds {@code k} with {@code size} bytes. */
+  private static boolean holds(Datastore dst, Key k, int size) throws DatastoreException {
+    try {
+      return dst.getSize(k) == size;
+    } catch (DatastoreException e) {
+      if (e.isNotFound()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static void report(PrintWriter progress, boolean overwrite, Outcome o) {
+    if (progress != null) {
+      progress.print((overwrite ? "\r" : "") + "export: " + o.keys() + " keys so far: " + o.describe()
+          + (overwrite ? "" : System.lineSeparator()));
+      progress.flush();
+    }
   }
 }

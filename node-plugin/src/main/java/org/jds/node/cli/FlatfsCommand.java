@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code jds flatfs create|upgrade|downgrade|move}: go-ds-flatfs's maintenance tool. */
 @Command(
     name = "flatfs",
-    mixinStandardHelpOptions = true,
     description = "Create, upgrade, downgrade or reshard (move) a flatfs datastore directory.")
 public final class FlatfsCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -22,8 +21,7 @@ public final class FlatfsCommand implements Runnable {
   /** No verb given: print the usage (as Go's tool does) and fail as bad input. */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    throw Jds.missingSubcommand(spec);
   }
 
   @Command(name = "create", description = "Make DIR a flatfs store. SHARDFUN: next-to-last/2, v1/prefix/5 or a full id.")
@@ -62,6 +60,7 @@ public final class FlatfsCommand implements Runnable {
   @Command(name = "move", description = "Move every key of OLDDIR into the existing store NEWDIR (reshard).")
   int move(@Parameters(paramLabel = "OLDDIR") String oldDir, @Parameters(paramLabel = "NEWDIR") String newDir) {
     return run(() -> {
+      StoreIdentity.checkDistinct("move", oldDir, newDir);
       LocalDirs d = LocalDirs.of(oldDir, newDir);
       Convert.move(d.storage(), d.paths().get(0), d.paths().get(1), spec.commandLine().getErr());
     });

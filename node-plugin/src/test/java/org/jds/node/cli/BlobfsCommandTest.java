@@ -126,7 +126,7 @@ class BlobfsCommandTest {
     assertEquals(1, err.toString().trim().split("\n").length, err.toString());
     assertTrue(err.toString().startsWith("jds: no such image"), err.toString());
     assertEquals(0, run("blobfs", "mkfs", img, "--size", "4M", "--cluster-size", "64K"));
-    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "cat", img, "/missing"));
+    assertEquals(Jds.EXIT_NOT_FOUND, run("blobfs", "cat", img, "/missing"));
     assertEquals(1, err.toString().trim().split("\n").length, err.toString());
     assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "rm", img, "x".repeat(300)));
     assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "mkfs", tmp.resolve("n.img").toString()));

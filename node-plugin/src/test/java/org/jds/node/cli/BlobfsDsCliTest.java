@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code jds ds --store blobfs:IMG ...} and {@code jds ds export}, in-process. */
 class BlobfsDsCliTest {
@@ -25,15 +22,14 @@ class BlobfsDsCliTest {
   private StringWriter err = new StringWriter();
   private ByteArrayOutputStream raw = new ByteArrayOutputStream();
 
+  private final CliHarness cli = new CliHarness();
+
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    raw = new ByteArrayOutputStream();
-    CommandLine cl = Jds.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    ((DsCommand) cl.getSubcommands().get("ds").getCommand()).setStreams(new ByteArrayInputStream(new byte[0]), raw);
-    return cl.execute(args);
+    int rc = cli.run(args);
+    out = cli.out;
+    err = cli.err;
+    raw = cli.raw;
+    return rc;
   }
 
   private String mkfs(String name) {
