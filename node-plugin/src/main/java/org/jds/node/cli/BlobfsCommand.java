@@ -68,8 +68,14 @@ public final class BlobfsCommand implements Runnable {
     boolean direct;
   }
 
-  static PureBlobFileSystem openRo(Path img, DirectOption o) throws IOException {
-    return PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK, o.direct));
+  /**
+   * Opens read-only; damage the load found (which a writable open would refuse) is printed as one
+   * line each on stderr, and what is intact stays readable.
+   */
+  static PureBlobFileSystem openRo(Path img, DirectOption o, CommandSpec spec) throws IOException {
+    PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK, o.direct));
+    for (String p : fs.blobstore().problems()) spec.commandLine().getErr().println("jds: warning: " + img + ": " + p);
+    return fs;
   }
 
   static PureBlobFileSystem openRw(Path img, DirectOption o) throws IOException {
@@ -141,7 +147,7 @@ public final class BlobfsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (PureBlobFileSystem fs = openRo(img, io)) {
+      try (PureBlobFileSystem fs = openRo(img, io, spec)) {
         for (Map.Entry<String, FileStat> e : fs.statAll().entrySet()) {
           if (longFormat) out.printf("%12d  0x%x  %s%n", e.getValue().size(), e.getValue().blobId(), e.getKey());
           else out.println(e.getKey());
@@ -157,10 +163,11 @@ public final class BlobfsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "NAME") String name;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRo(img, io); BlobFile f = fs.openFile(name, 0)) {
+      try (PureBlobFileSystem fs = openRo(img, io, spec); BlobFile f = fs.openFile(name, 0)) {
         byte[] buf = new byte[1 << 20];
         long off = 0;
         while (true) {
@@ -258,20 +265,46 @@ public final class BlobfsCommand implements Runnable {
     }
   }
 
-  @Command(name = "fsck", description = "Check an image read-only; prints findings, exit 2 on any.")
+  @Command(name = "fsck",
+      description = {"Check an image read-only and print what is wrong, one line each.",
+          "With --repair: release md pages that cannot be read (naming the files lost), rebuild the used masks"
+              + " from the md pages as SPDK's dirty-load recovery does, unload cleanly, and check again."},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+          "0:clean.",
+          "1:recoverable: the image was not cleanly unloaded (replayed in memory; the next writable open writes it"
+              + " back), or --repair repaired it.",
+          "2:corrupt (or still corrupt after --repair), or the image cannot be loaded at all."})
   static final class FsckCmd implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
+    @Option(names = "--repair", description = "Repair in place (see above); run without it first to see what it finds.")
+    boolean repair;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      List<String> findings = Fsck.check(img, io.direct);
       PrintWriter out = spec.commandLine().getOut();
-      for (String f : findings) out.println(f);
-      out.println(findings.isEmpty() ? "clean" : findings.size() + " finding(s)");
+      Fsck.Report r = report(out);
+      if (repair && r.status() != Fsck.CLEAN) {
+        for (String d : Fsck.repair(img, io.direct)) out.println("repair: " + d);
+        Fsck.Report after = report(out);
+        out.flush();
+        return after.status() == Fsck.CLEAN ? Fsck.RECOVERED : Fsck.CORRUPT;
+      }
       out.flush();
-      return findings.isEmpty() ? Jds.EXIT_OK : Jds.EXIT_BAD_INPUT;
+      return r.status();
+    }
+
+    private Fsck.Report report(PrintWriter out) throws IOException {
+      Fsck.Report r = Fsck.run(img, io.direct);
+      for (String f : r.lines()) out.println(f);
+      out.println(switch (r.status()) {
+        case Fsck.CLEAN -> "clean";
+        case Fsck.RECOVERED -> "recoverable: " + r.notes().size() + " note(s), no damage";
+        default -> "corrupt: " + r.damage().size() + " problem(s)";
+      });
+      return r;
     }
   }
 

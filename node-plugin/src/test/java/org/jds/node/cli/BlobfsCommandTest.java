@@ -148,10 +148,50 @@ class BlobfsCommandTest {
     assertTrue(out.toString().contains("/f002\n"), out.toString());
     assertEquals(0, run("blobfs", "cat", img.toString(), "/f002"));
     assertEquals(7002, raw.size());
-    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "fsck", img.toString()));
+    assertEquals(1, run("blobfs", "fsck", img.toString())); // recoverable: not cleanly unloaded, nothing damaged
     assertTrue(out.toString().contains("clean=0"), out.toString());
     assertEquals(0, run("blobfs", "dump", img.toString()));
     assertEquals(before, sha(img));
+  }
+
+  @Test
+  void fsckTellsCleanFromRecoverableFromCorruptAndRepairRebuildsAFlippedMask() throws Exception {
+    String img = tmp.resolve("m.img").toString();
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "64K"), err.toString());
+    Path src = tmp.resolve("v.bin");
+    byte[] data = new byte[300_000];
+    new java.util.Random(3).nextBytes(data);
+    Files.write(src, data);
+    assertEquals(0, run("blobfs", "put", img, "/v", src.toString()), err.toString());
+    assertEquals(0, run("blobfs", "fsck", img));
+    assertEquals("clean\n", out.toString());
+    // four flipped bytes over the cluster mask's first bits: the md cluster and the file's clusters
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(img, "rw")) {
+      for (int i = 0; i < 4; i++) {
+        f.seek(2 * 4096 + 5 + i);
+        int b = f.read();
+        f.seek(2 * 4096 + 5 + i);
+        f.write(b ^ 0xff);
+      }
+    }
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "put", img, "/w", src.toString()));
+    assertTrue(err.toString().startsWith("jds: damaged, not opened for writing"), err.toString());
+    assertEquals(1, err.toString().trim().split("\n").length, err.toString());
+    assertEquals(0, run("blobfs", "cat", img, "/v"));
+    assertArrayEquals(data, raw.toByteArray());
+    assertTrue(err.toString().contains("jds: warning: " + img + ": used cluster mask: metadata-region clusters marked free: 0"),
+        err.toString());
+    assertEquals(2, run("blobfs", "fsck", img));
+    assertTrue(out.toString().contains("\ncorrupt: "), out.toString());
+    assertEquals(1, run("blobfs", "fsck", "--repair", img));
+    assertTrue(out.toString().contains("repair: rebuilt") && out.toString().endsWith("clean\n"), out.toString());
+    assertEquals(0, run("blobfs", "fsck", img));
+    assertEquals(0, run("blobfs", "put", img, "/w", src.toString()), err.toString());
+    assertEquals(0, run("blobfs", "cat", img, "/v"));
+    assertArrayEquals(data, raw.toByteArray());
+    assertEquals(0, run("blobfs", "fsck", img), out.toString());
+    String help = Jds.commandLine().getSubcommands().get("blobfs").getSubcommands().get("fsck").getUsageMessage();
+    assertTrue(help.contains("Exit codes:") && help.contains("1   recoverable") && help.contains("--repair"), help);
   }
 
   private static String sha(Path p) throws Exception {
