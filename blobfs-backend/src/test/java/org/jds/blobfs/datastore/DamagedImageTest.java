@@ -170,6 +170,31 @@ class DamagedImageTest {
     assertEquals(List.of(), Fsck.check(img));
   }
 
+  /** clean=0, as a crash leaves it: load replays the md pages instead of trusting the masks. */
+  private void markDirty() throws IOException {
+    byte[] raw = Arrays.copyOf(Files.readAllBytes(img), SuperBlock.SIZE);
+    SuperBlock dirty = SuperBlock.decode(raw, Files.size(img), null);
+    dirty.clean = false;
+    try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
+      f.write(dirty.encode());
+    }
+  }
+
+  @Test
+  void fsckStatusTellsCleanFromRecoverableFromCorrupt() throws Exception {
+    store(3);
+    assertEquals(Fsck.CLEAN, Fsck.run(img, false).status());
+    markDirty();
+    Fsck.Report dirty = Fsck.run(img, false);
+    assertEquals(Fsck.RECOVERED, dirty.status(), dirty.lines().toString());
+    assertTrue(dirty.notes().get(0).contains("clean=0"), dirty.notes().toString());
+    List<String> done = Fsck.repair(img, false); // a dirty image is written back clean
+    assertFalse(done.stream().anyMatch(s -> s.startsWith("released")), done.toString());
+    assertEquals(Fsck.CLEAN, Fsck.run(img, false).status());
+    flip((long) superBlock().clusterMaskStart * Blobstore.PAGE + 5);
+    assertEquals(Fsck.CORRUPT, Fsck.run(img, false).status());
+  }
+
   @Test
   void aCorruptPageOnADirtyImageIsReportedTooNotDroppedSilently() throws Exception {
     store(4);
@@ -179,13 +204,7 @@ class DamagedImageTest {
       page = (long) sb.mdStart + (fs.stat("/CIQKEY1.data").blobId() & 0xffffffffL);
     }
     flip(page * Blobstore.PAGE + 300);
-    // clean=0, as a crash leaves it: load replays the md pages instead of trusting the masks
-    byte[] raw = Arrays.copyOf(Files.readAllBytes(img), SuperBlock.SIZE);
-    SuperBlock dirty = SuperBlock.decode(raw, Files.size(img), null);
-    dirty.clean = false;
-    try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
-      f.write(dirty.encode());
-    }
+    markDirty();
     DamagedImageException refused = assertThrows(DamagedImageException.class,
         () -> PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512)));
     assertTrue(refused.problems().get(0).contains("file '/CIQKEY1.data'"), refused.problems().toString());
