@@ -14,6 +14,7 @@ import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.BusyException;
 import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.MetadataFullException;
 import org.jds.blobfs.NoSpaceException;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
@@ -472,6 +473,18 @@ public final class Blobstore implements Closeable, PageSource {
     return sb.mdLen;
   }
 
+  /**
+   * The error for an md page allocation that found none free ({@code what} needed it). Called with
+   * the lock held.
+   */
+  MetadataFullException metadataFull(String what) {
+    long free = totalClusters - usedClusters.cardinality();
+    return new MetadataFullException("metadata pages exhausted: all " + sb.mdLen + " md pages are in use (one or more per"
+        + " file) while " + free + " of " + totalDataClusters() + " data clusters are free, so " + what + " cannot be"
+        + " stored; the md pages are reserved when the image is formatted: make a new image with more"
+        + " (jds blobfs mkfs --md-pages N) and copy the data over");
+  }
+
   // ---------------------------------------------------------------- blobs
 
   /** spdk_bs_create_blob_ext + open: returns an open handle. The blob is persisted before return. */
@@ -482,7 +495,7 @@ public final class Blobstore implements Closeable, PageSource {
         if (e.getValue() == null || e.getValue().length == 0) throw new InvalidArgumentException("create-time xattr '" + e.getKey() + "' has no value");
       }
       int page = usedPages.nextClearBit(0);
-      if (page >= sb.mdLen) throw new NoSpaceException("no free md page for a new blob");
+      if (page >= sb.mdLen) throw metadataFull("a new blob");
       long id = (1L << 32) | page;
       usedPages.set(page);
       usedBlobIds.set(page);
