@@ -94,7 +94,13 @@ public final class Blobstore implements Closeable, PageSource {
     sb.pageMaskLen = BitMask.pagesFor(m);
     sb.clusterMaskStart = 1 + sb.pageMaskLen;
     sb.clusterMaskLen = BitMask.pagesFor(t);
-    int reserved = Math.max(BitMask.pagesFor(m), BitMask.pagesFor(t));
+    if (o.maxSize < 0 || (o.maxSize > 0 && o.maxSize < blockcnt * blk)) {
+      throw new InvalidArgumentException("max size " + o.maxSize + " is smaller than the store (" + blockcnt * blk + " bytes)");
+    }
+    if (o.maxSize / cs > Integer.MAX_VALUE) {
+      throw new InvalidArgumentException("max size " + o.maxSize + " is more than 2^31 clusters of " + cs + " bytes");
+    }
+    int reserved = Math.max(Math.max(BitMask.pagesFor(m), BitMask.pagesFor(t)), BitMask.pagesFor(o.maxSize / cs));
     sb.blobidMaskStart = sb.clusterMaskStart + reserved;
     sb.blobidMaskLen = BitMask.pagesFor(m);
     sb.mdStart = sb.blobidMaskStart + sb.blobidMaskLen;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.blobstore.Grow;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobFile;
@@ -110,7 +111,10 @@ public final class BlobfsCommand implements Runnable {
     @Option(names = "--cluster-size", paramLabel = "N", description = "Cluster size in bytes (default 1M).") String clusterSize;
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
     @Option(names = "--datastore", description = "Geometry measured for IPFS blocks (jds ds --store blobfs:IMG):"
-        + " 4 KiB clusters, md pages for one file per 16 KiB; --cluster-size/--md-pages still win.") boolean datastore;
+        + " 4 KiB clusters, md pages for one file per 16 KiB, room to grow to 4x; --cluster-size/--md-pages/--max-size"
+        + " still win.") boolean datastore;
+    @Option(names = "--max-size", paramLabel = "SIZE", description = "Reserve room for `jds blobfs grow` up to SIZE"
+        + " (default: 4x the size with --datastore, else SPDK's own reservation).") String maxSize;
     @Spec CommandSpec spec;
 
     @Override
@@ -129,9 +133,11 @@ public final class BlobfsCommand implements Runnable {
       BsOptions o = new BsOptions().clusterSize((int) cs);
       if (mdPages != null) o.numMdPages(mdPages);
       else if (datastore) o.numMdPages(Geometry.DEFAULT.mdPagesFor(dev.size()));
+      if (maxSize != null) o.maxSize(parseSize(maxSize));
+      else if (datastore) o.maxSize(Geometry.defaultMaxSize(dev.size()));
       try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(dev, o)) {
-        spec.commandLine().getOut().printf("blobfs created: %d bytes, cluster %d, %d free clusters%n",
-            dev.size(), cs, fs.blobstore().freeClusters());
+        spec.commandLine().getOut().printf("blobfs created: %d bytes, cluster %d, %d free clusters, can grow to %d bytes%n",
+            dev.size(), cs, fs.blobstore().freeClusters(), Grow.maxSize(fs.blobstore().superBlock()));
       }
       return Jds.EXIT_OK;
     }
