@@ -133,7 +133,8 @@ public final class Blobstore implements Closeable, PageSource {
 
   /**
    * spdk_bs_load. {@code wantedBstype} null (or "") is the wildcard. A read-only device gives a
-   * read-only store: recovery of a dirty image then happens in memory only.
+   * read-only store: recovery of a dirty image then happens in memory only. The store owns {@code
+   * dev}; a load that fails closes it.
    *
    * <p>Unlike SPDK, load checks what it reads (see {@link #problems()}): a writable load of a
    * damaged image fails with {@link DamagedImageException} before writing anything, so that
@@ -144,9 +145,21 @@ public final class Blobstore implements Closeable, PageSource {
     return load(dev, wantedBstype, false);
   }
 
-  /** As {@link #load(BlockDevice, String)}; {@code forceRecover} is SPDK's opts.force_recover. */
+  /**
+   * As {@link #load(BlockDevice, String)}; {@code forceRecover} is SPDK's opts.force_recover. The
+   * store owns {@code dev}: {@link #close} closes it, and so does a load that fails.
+   */
   public static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover) throws IOException {
-    return load(dev, wantedBstype, forceRecover, dev.isReadOnly());
+    try {
+      return load(dev, wantedBstype, forceRecover, dev.isReadOnly());
+    } catch (IOException | RuntimeException e) {
+      try {
+        dev.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /**

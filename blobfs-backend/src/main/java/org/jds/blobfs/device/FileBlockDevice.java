@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
@@ -28,6 +29,7 @@ import org.jds.blobfs.ReadOnlyException;
  */
 public final class FileBlockDevice implements BlockDevice {
   private static final int ZERO_CHUNK = 1 << 20;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private final FileChannel ch;
   private final boolean readOnly;
@@ -255,8 +257,12 @@ public final class FileBlockDevice implements BlockDevice {
     }
   }
 
+  /** Idempotent: a second close must not close the (by then maybe reused) native descriptor again. */
   @Override
   public void close() throws IOException {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     NativeIo.close(fd);
     ch.close();
   }

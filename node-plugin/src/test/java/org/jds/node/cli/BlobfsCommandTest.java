@@ -35,6 +35,16 @@ class BlobfsCommandTest {
     return cl.execute(args);
   }
 
+  /** A 16 MiB image of 64 KiB clusters holding {@code name}: {@code size} random bytes, also written to {@code src}. */
+  private byte[] mkfsAndPut(String img, String name, Path src, int size, long seed) throws Exception {
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "65536"), err.toString());
+    byte[] data = new byte[size];
+    new java.util.Random(seed).nextBytes(data);
+    Files.write(src, data);
+    assertEquals(0, run("blobfs", "put", img, name, src.toString()), err.toString());
+    return data;
+  }
+
   @AfterEach
   void restore() {
     BlobfsCommand.rawOut = System.out;
@@ -44,12 +54,8 @@ class BlobfsCommandTest {
   @Test
   void mkfsPutLsCatMvRmFsckDump() throws Exception {
     String img = tmp.resolve("t.img").toString();
-    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "65536"), err.toString());
     Path src = tmp.resolve("src.bin");
-    byte[] data = new byte[200_000];
-    new java.util.Random(1).nextBytes(data);
-    Files.write(src, data);
-    assertEquals(0, run("blobfs", "put", img, "/a.data", src.toString()), err.toString());
+    byte[] data = mkfsAndPut(img, "/a.data", src, 200_000, 1);
     BlobfsCommand.rawIn = new ByteArrayInputStream("from stdin".getBytes());
     assertEquals(0, run("blobfs", "put", img, "/b", "-"), err.toString());
     assertEquals(0, run("blobfs", "ls", img));
@@ -157,12 +163,8 @@ class BlobfsCommandTest {
   @Test
   void fsckTellsCleanFromRecoverableFromCorruptAndRepairRebuildsAFlippedMask() throws Exception {
     String img = tmp.resolve("m.img").toString();
-    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "64K"), err.toString());
     Path src = tmp.resolve("v.bin");
-    byte[] data = new byte[300_000];
-    new java.util.Random(3).nextBytes(data);
-    Files.write(src, data);
-    assertEquals(0, run("blobfs", "put", img, "/v", src.toString()), err.toString());
+    byte[] data = mkfsAndPut(img, "/v", src, 300_000, 3);
     assertEquals(0, run("blobfs", "fsck", img));
     assertEquals("clean\n", out.toString());
     // four flipped bytes over the cluster mask's first bits: the md cluster and the file's clusters
