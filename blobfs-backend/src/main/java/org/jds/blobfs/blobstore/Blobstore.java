@@ -284,8 +284,21 @@ public final class Blobstore implements Closeable, PageSource {
       problems.add(String.format("blob 0x%x (md page %d%s) cannot be opened: %s", e.getKey(), root, fileHint(root),
           e.getValue().getMessage()));
     }
-    problems.addAll(MaskCheck.run(blobs, skipped.isEmpty(), usedPages, usedClusters, numMdClusters));
+    MaskCheck.Result masks = MaskCheck.run(blobs, skipped.isEmpty(), usedPages, usedClusters, numMdClusters);
+    problems.addAll(masks.problems());
+    BitSet unowned = masks.unownedPages();
+    int looked = 0;
+    for (int p = unowned.nextSetBit(0); p >= 0 && p < sb.mdLen && looked++ < MAX_ROOTS_LOOKED_FOR; p = unowned.nextSetBit(p + 1)) {
+      byte[] page = readMdPage(p);
+      if (!usedBlobIds.get(p) && MdPage.crcOk(page) && MdPage.seq(page) == 0 && MdPage.id(page) == ((1L << 32) | p)) {
+        problems.add(String.format("used blobid mask: bit %d is clear, but md page %d is the root of blob 0x%x%s", p, p,
+            MdPage.id(page), fileHint(p)));
+      }
+    }
   }
+
+  /** How many unclaimed used md pages a load reads to name blobs that lost their blob-id bit. */
+  private static final int MAX_ROOTS_LOOKED_FOR = 64;
 
   private String fileHint(int page) throws IOException {
     String name = BlobParser.xattrHint(readMdPage(page), "name");

@@ -19,7 +19,13 @@ import java.util.Map;
 final class MaskCheck {
   private MaskCheck() {}
 
-  static List<String> run(Map<Long, BlobMeta> blobs, boolean allOpened, UsedMask usedPages, UsedMask usedClusters,
+  /**
+   * The findings, and the md pages marked used that no blob claims (empty unless every blob
+   * opened): a root among them is a blob whose blob-id bit was lost.
+   */
+  record Result(List<String> problems, BitSet unownedPages) {}
+
+  static Result run(Map<Long, BlobMeta> blobs, boolean allOpened, UsedMask usedPages, UsedMask usedClusters,
       int numMdClusters) {
     List<String> out = new ArrayList<>();
     BitSet md = new BitSet();
@@ -40,12 +46,13 @@ final class MaskCheck {
     clusters.andNot(md);
     missing(out, "used cluster mask", "clusters mapped by blobs", clusters, usedClusters.bits());
     missing(out, "used page mask", "md pages of blobs", pages, usedPages.bits());
+    BitSet unownedPages = new BitSet();
     if (allOpened) {
       clusters.or(md);
       unowned(out, "used cluster mask", "clusters", usedClusters.bits(), clusters);
-      unowned(out, "used page mask", "md pages", usedPages.bits(), pages);
+      unownedPages = unowned(out, "used page mask", "md pages", usedPages.bits(), pages);
     }
-    return out;
+    return new Result(out, unownedPages);
   }
 
   private static void missing(List<String> out, String mask, String what, BitSet claimed, BitSet mask0) {
@@ -54,9 +61,10 @@ final class MaskCheck {
     if (!m.isEmpty()) out.add(mask + ": " + what + " marked free: " + BitRanges.of(m));
   }
 
-  private static void unowned(List<String> out, String mask, String what, BitSet mask0, BitSet claimed) {
+  private static BitSet unowned(List<String> out, String mask, String what, BitSet mask0, BitSet claimed) {
     BitSet m = (BitSet) mask0.clone();
     m.andNot(claimed);
     if (!m.isEmpty()) out.add(mask + ": " + what + " marked used but owned by no blob: " + BitRanges.of(m));
+    return m;
   }
 }

@@ -126,6 +126,14 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
+  /**
+   * Damage the image's load found, one line each ({@code Blobstore.problems()}); only a read-only
+   * open can have any, since a writable one refuses a damaged image. Callers print them as warnings.
+   */
+  public List<String> problems() {
+    return fs.blobstore().problems();
+  }
+
   /** The engine under this storage. */
   public PureBlobFileSystem fileSystem() {
     return fs;

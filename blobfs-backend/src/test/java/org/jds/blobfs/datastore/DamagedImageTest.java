@@ -131,6 +131,35 @@ class DamagedImageTest {
   }
 
   @Test
+  void aClearedBlobIdBitNamesTheFileAndRepairBringsItBack() throws Exception {
+    store(3);
+    SuperBlock sb = superBlock();
+    long id;
+    try (PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(img, true, 512))) {
+      id = fs.stat("/CIQKEY1.data").blobId();
+    }
+    int page = (int) (id & 0xffffffffL);
+    long at = (long) sb.blobidMaskStart * Blobstore.PAGE + 5 + page / 8;
+    try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
+      f.seek(at);
+      int b = f.read();
+      f.seek(at);
+      f.write(b & ~(1 << (page % 8)));
+    }
+    DamagedImageException refused = assertThrows(DamagedImageException.class,
+        () -> PureBlobFileSystem.load(FileBlockDevice.open(img, false, 512)));
+    assertTrue(refused.problems().contains(String.format(
+        "used blobid mask: bit %d is clear, but md page %d is the root of blob 0x%x, file '/CIQKEY1.data'", page, page, id)),
+        refused.problems().toString());
+    assertEquals(Fsck.CORRUPT, Fsck.run(img, false).status());
+    Fsck.repair(img, false);
+    assertEquals(List.of(), Fsck.check(img));
+    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, true)) {
+      assertArrayEquals(values.get("/CIQKEY1"), ds.get(Key.of("/CIQKEY1")));
+    }
+  }
+
+  @Test
   void flippedBytesInOneKeysMdPageAreReportedByNameAndRepairReleasesOnlyThatKey() throws Exception {
     store(6);
     SuperBlock sb = superBlock();
