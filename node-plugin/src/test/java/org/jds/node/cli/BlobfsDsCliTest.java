@@ -94,6 +94,10 @@ class BlobfsDsCliTest {
     String img = mkfs("x.img");
     assertEquals(0, run("ds", "--store", "flatfs:" + src, "export", "--to", img), err.toString());
     assertEquals("40\n", out.toString());
+    // SPDK's FUSE listing fails on a name with '/' after the first character: there is none.
+    try (var s = org.jds.blobfs.datastore.BlobfsImage.open(Path.of(img.substring(7)), false)) {
+      for (String n : s.fileSystem().list()) assertTrue(n.matches("^/[^/]+$"), n);
+    }
     Path back = tmp.resolve("back");
     assertEquals(0, run("ds", "--store", img, "export", "--to", "flatfs:" + back), err.toString());
     assertEquals(files(src), files(back));
