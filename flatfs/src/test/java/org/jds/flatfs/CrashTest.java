@@ -22,18 +22,23 @@ import org.jds.flatfs.testkit.StorageFactories;
 import org.junit.jupiter.api.Test;
 
 /**
- * A child JVM does synced puts and is killed with SIGKILL at a random point, 20 times. After each
+ * A child JVM does synced puts and is killed with SIGKILL once it has acknowledged a random number
+ * of puts (an event, not a time: a loaded machine only makes it slower), 20 times. After each
  * kill the store is reopened: every acknowledged put must read back intact, every value present
  * must be intact (no torn files), and the overwritten hot key must hold its last acknowledged value
  * or the one being written.
  */
 class CrashTest extends FlatfsTestBase {
   private static final int RUNS = 20;
+  /** Each child is killed once it has acknowledged between 1 and this many puts: never after a time. */
+  private static final int MAX_ACKS_BEFORE_KILL = 40;
 
   @Test
   void acknowledgedPutsSurviveSigkill() throws Exception {
     Random rnd = new Random();
     Map<String, Long> acked = new HashMap<>();
+    int wanted = 0;
+    int ackLines = 0;
     for (int run = 0; run < RUNS; run++) {
       Process p = new ProcessBuilder(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
               CrashWriter.class.getName(), StorageFactories.current().getClass().getName(),
@@ -53,15 +58,17 @@ class CrashTest extends FlatfsTestBase {
         }
       });
       reader.start();
-      waitFor(lines, "READY", p);
-      Thread.sleep(rnd.nextInt(400));
-      p.destroyForcibly(); // SIGKILL on POSIX
+      int acks = 1 + rnd.nextInt(MAX_ACKS_BEFORE_KILL);
+      wanted += acks;
+      waitForAcks(lines, acks, p);
+      p.destroyForcibly(); // SIGKILL on POSIX, while the child goes on putting
       assertTrue(p.waitFor(10, TimeUnit.SECONDS));
       reader.join();
       long hotBefore = acked.getOrDefault(CrashWriter.HOT_KEY, -1L);
       synchronized (lines) {
         for (String l : lines) {
           if (l.startsWith("ACK ")) {
+            ackLines++;
             String[] f = l.split(" ");
             acked.put(f[1], Long.parseLong(f[2]));
           }
@@ -69,7 +76,7 @@ class CrashTest extends FlatfsTestBase {
       }
       verify(acked, hotBefore, run);
     }
-    assertTrue(acked.size() > RUNS, "the child acknowledged only " + acked.size() + " puts");
+    assertTrue(ackLines >= wanted, "the children acknowledged " + ackLines + " puts, fewer than the " + wanted + " waited for");
   }
 
   private void verify(Map<String, Long> acked, long hotBefore, int run) throws Exception {
@@ -92,17 +99,18 @@ class CrashTest extends FlatfsTestBase {
     }
   }
 
-  private static void waitFor(List<String> lines, String line, Process p) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline && p.isAlive()) {
+  /** Waits for the event (the child's acks); the only time limit catches a hung child. */
+  private static void waitForAcks(List<String> lines, int acks, Process p) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline && p.isAlive()) {
       synchronized (lines) {
-        if (lines.contains(line)) {
+        if (lines.stream().filter(l -> l.startsWith("ACK ")).count() >= acks) {
           return;
         }
       }
-      Thread.sleep(5);
+      Thread.sleep(2);
     }
-    throw new AssertionError("child never became ready (alive=" + p.isAlive() + ")");
+    throw new AssertionError("the child did not acknowledge " + acks + " puts (alive=" + p.isAlive() + ")");
   }
 
   private static String javaBin() {

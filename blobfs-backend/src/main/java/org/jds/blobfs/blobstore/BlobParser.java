@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,17 +15,15 @@ import org.jds.blobfs.NotFoundException;
  * Loads one blob from its md chain and extent pages with the checks of SPDK's blob_load: root id
  * must equal the blob id (else not found), per-page crc, exact FLAGS/XATTR lengths, unknown
  * invalid flags refused, RLE and ET never mixed, extent pages sequential and valid, every mapped
- * cluster set in the used-cluster mask, zero extents only in thin blobs. Unknown descriptor types
+ * cluster inside the store, zero extents only in thin blobs. Unknown descriptor types
  * are skipped (forward compatibility), as SPDK does on open.
  */
 final class BlobParser {
   private final PageSource src;
-  private final BitSet usedClusters;
   private final long totalClusters;
 
-  BlobParser(PageSource src, BitSet usedClusters, long totalClusters) {
+  BlobParser(PageSource src, long totalClusters) {
     this.src = src;
-    this.usedClusters = usedClusters;
     this.totalClusters = totalClusters;
   }
 
@@ -150,10 +147,39 @@ final class BlobParser {
     (d.type() == Descriptors.XATTR ? m.xattrs : m.internalXattrs).put(name, value);
   }
 
+  /**
+   * A mapped cluster must lie in the store. Unlike SPDK, a cluster the used-cluster mask marks
+   * free does not fail the blob (which would hide the file): the load's {@link MaskCheck} reports
+   * the mask instead and keeps the store from being written.
+   */
   private void checkCluster(long c, String what, long at) throws CorruptMetadataException {
-    if (c >= totalClusters || !usedClusters.get((int) c)) {
-      throw new CorruptMetadataException(what, at, "cluster " + c + " is not marked used");
+    if (c >= totalClusters) {
+      throw new CorruptMetadataException(what, at, "cluster " + c + " lies beyond the store (" + totalClusters + " clusters)");
     }
+  }
+
+  /**
+   * The value of user xattr {@code name} in a page that may be damaged (its crc is not checked),
+   * as printable text, or null: for naming what a corrupt page held.
+   */
+  static String xattrHint(byte[] page, String name) {
+    try {
+      for (MdPage.Desc d : MdPage.descriptors(page, 0, "hint")) {
+        if (d.type() != Descriptors.XATTR || d.length() < Descriptors.XATTR_OFF_NAME) continue;
+        int nl = Le.u16(page, d.bodyOff() + Descriptors.XATTR_OFF_NAME_LEN);
+        int vl = Le.u16(page, d.bodyOff() + Descriptors.XATTR_OFF_VALUE_LEN);
+        int n0 = d.bodyOff() + Descriptors.XATTR_OFF_NAME;
+        if (Descriptors.XATTR_OFF_NAME + nl + vl != d.length()
+            || !name.equals(new String(page, n0, nl, StandardCharsets.ISO_8859_1))) continue;
+        int end = n0 + nl;
+        while (end < n0 + nl + vl && page[end] != 0) end++;
+        String v = new String(page, n0 + nl, end - n0 - nl, StandardCharsets.UTF_8);
+        return v.isEmpty() || !v.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f && ch != 0xfffd) ? null : v;
+      }
+    } catch (CorruptMetadataException e) {
+      // the descriptors themselves are damaged: no name to offer
+    }
+    return null;
   }
 
   private void parseRle(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {

@@ -14,6 +14,7 @@ import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.BusyException;
 import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
+import org.jds.blobfs.MetadataFullException;
 import org.jds.blobfs.NoSpaceException;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
@@ -57,6 +58,8 @@ public final class Blobstore implements Closeable, PageSource {
   final MdWriter writer = new MdWriter(this);
   /** Blobs in the blob-id mask that failed to open, with the reason (SPDK skips them too). */
   private final TreeMap<Long, BlobfsException> skipped = new TreeMap<>();
+  /** See {@link #problems()}. */
+  private final List<String> problems = new ArrayList<>();
 
   private Blobstore(BlockDevice dev, SuperBlock sb, boolean readOnly, boolean wasClean, boolean recovered) {
     this.dev = dev;
@@ -91,7 +94,13 @@ public final class Blobstore implements Closeable, PageSource {
     sb.pageMaskLen = BitMask.pagesFor(m);
     sb.clusterMaskStart = 1 + sb.pageMaskLen;
     sb.clusterMaskLen = BitMask.pagesFor(t);
-    int reserved = Math.max(BitMask.pagesFor(m), BitMask.pagesFor(t));
+    if (o.maxSize < 0 || (o.maxSize > 0 && o.maxSize < blockcnt * blk)) {
+      throw new InvalidArgumentException("max size " + o.maxSize + " is smaller than the store (" + blockcnt * blk + " bytes)");
+    }
+    if (o.maxSize / cs > Integer.MAX_VALUE) {
+      throw new InvalidArgumentException("max size " + o.maxSize + " is more than 2^31 clusters of " + cs + " bytes");
+    }
+    int reserved = Math.max(Math.max(BitMask.pagesFor(m), BitMask.pagesFor(t)), BitMask.pagesFor(o.maxSize / cs));
     sb.blobidMaskStart = sb.clusterMaskStart + reserved;
     sb.blobidMaskLen = BitMask.pagesFor(m);
     sb.mdStart = sb.blobidMaskStart + sb.blobidMaskLen;
@@ -124,14 +133,71 @@ public final class Blobstore implements Closeable, PageSource {
 
   /**
    * spdk_bs_load. {@code wantedBstype} null (or "") is the wildcard. A read-only device gives a
-   * read-only store: recovery of a dirty image then happens in memory only.
+   * read-only store: recovery of a dirty image then happens in memory only. The store owns {@code
+   * dev}; a load that fails closes it.
+   *
+   * <p>Unlike SPDK, load checks what it reads (see {@link #problems()}): a writable load of a
+   * damaged image fails with {@link DamagedImageException} before writing anything, so that
+   * allocation never trusts a damaged mask and a page that cannot be read is never reused; a
+   * read-only load succeeds and reports the damage.
    */
   public static Blobstore load(BlockDevice dev, String wantedBstype) throws IOException {
     return load(dev, wantedBstype, false);
   }
 
-  /** As {@link #load(BlockDevice, String)}; {@code forceRecover} is SPDK's opts.force_recover. */
+  /**
+   * As {@link #load(BlockDevice, String)}; {@code forceRecover} is SPDK's opts.force_recover. The
+   * store owns {@code dev}: {@link #close} closes it, and so does a load that fails.
+   */
   public static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover) throws IOException {
+    try {
+      return load(dev, wantedBstype, forceRecover, dev.isReadOnly());
+    } catch (IOException | RuntimeException e) {
+      try {
+        dev.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Repairs a damaged store on a writable device (fsck --repair): md pages that fail their crc
+   * and blobs that cannot be opened are released (their pages zeroed, so the files they held are
+   * gone; each is named in the returned lines first), then the masks are rebuilt from the md
+   * pages as SPDK's dirty-load recovery does and the store is unloaded cleanly. The device stays
+   * open. Fails, having released nothing more, if recovery itself cannot parse the md pages.
+   *
+   * @return what was done, one line each
+   */
+  public static List<String> repair(BlockDevice dev) throws IOException {
+    if (dev.isReadOnly()) throw new ReadOnlyException("cannot repair a blobstore on a read-only device");
+    List<String> done = new ArrayList<>();
+    // A released page may have been the snapshot of a clone, which then fails in the next scan.
+    for (int round = 0; ; round++) {
+      Blobstore scan = load(dev, null, true, true);
+      BitSet release = (BitSet) scan.recovery.corruptPages.clone();
+      for (long id : scan.skipped.keySet()) release.set((int) (id & 0xffffffffL));
+      if (release.isEmpty()) break;
+      if (round == RELEASE_ROUNDS) throw new CorruptMetadataException("metadata", 0, "repair did not converge: " + scan.problems);
+      byte[] zero = new byte[PAGE];
+      for (int p = release.nextSetBit(0); p >= 0; p = release.nextSetBit(p + 1)) {
+        done.add("released md page " + p + scan.fileHint(p) + ": it could not be read, so its blob is lost");
+        dev.write(scan.mdPageByte(p), ByteBuffer.wrap(zero));
+      }
+      dev.flush();
+    }
+    Blobstore bs = load(dev, null, true, false); // writes the rebuilt masks
+    bs.unload();
+    done.add("rebuilt the used page, blob-id and cluster masks from the md pages");
+    return done;
+  }
+
+  private static final int RELEASE_ROUNDS = 4;
+
+  private static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover, boolean readOnly)
+      throws IOException {
     if (dev.size() < SuperBlock.SIZE) {
       throw new CorruptMetadataException("super block", 0, "device of " + dev.size() + " bytes is smaller than a super block");
     }
@@ -140,7 +206,7 @@ public final class Blobstore implements Closeable, PageSource {
     byte[] want = wantedBstype == null || wantedBstype.isEmpty() ? null : SuperBlock.bstypeOf(wantedBstype);
     SuperBlock sb = SuperBlock.decode(raw, dev.size(), want);
     boolean mustRecover = sb.blobidMaskLen == 0 || !sb.clean || forceRecover;
-    Blobstore bs = new Blobstore(dev, sb, dev.isReadOnly(), sb.clean, mustRecover);
+    Blobstore bs = new Blobstore(dev, sb, readOnly, sb.clean, mustRecover);
     if ((long) bs.numMdClusters > bs.totalClusters) {
       throw new CorruptMetadataException("super block", SuperBlock.OFF_MD_LEN, "metadata larger than the store");
     }
@@ -155,6 +221,8 @@ public final class Blobstore implements Closeable, PageSource {
       bs.readMasks();
     }
     bs.loadBlobs();
+    bs.findProblems();
+    if (!bs.readOnly && !bs.problems.isEmpty()) throw new DamagedImageException(bs.problems);
     if (mustRecover && !bs.readOnly) {
       bs.writeMasks(); // as SPDK: rebuilt masks are written, the super stays clean=0
       bs.dirtyOnDisk = !sb.clean;
@@ -181,7 +249,7 @@ public final class Blobstore implements Closeable, PageSource {
   private void loadBlobs() throws IOException {
     // Md pages are read through a read-ahead: one device read per run of up to 64 used pages
     // instead of one per page (the load of 100k small files was dominated by 200k 4 KiB preads).
-    BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages.bits()), usedClusters.bits(), totalClusters);
+    BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages.bits()), totalClusters);
     for (int i = usedBlobIds.nextSetBit(0); i >= 0 && i < sb.mdLen; i = usedBlobIds.nextSetBit(i + 1)) {
       long id = (1L << 32) | i;
       try {
@@ -197,6 +265,52 @@ public final class Blobstore implements Closeable, PageSource {
         skipped.put(m.id, new BlobfsException(String.format("snapshot 0x%x of clone 0x%x cannot be opened", m.parentId, m.id)));
       }
     }
+  }
+
+  /**
+   * Damage found by this load, one line each: md pages that recovery dropped for a bad crc, blobs
+   * in the blob-id mask that do not open, and the masks against what the blobs claim ({@link
+   * MaskCheck}). A page that held a file names it when its {@code name} xattr is still readable.
+   */
+  private void findProblems() throws IOException {
+    if (recovery != null) {
+      BitSet bad = recovery.corruptPages;
+      for (int p = bad.nextSetBit(0); p >= 0; p = bad.nextSetBit(p + 1)) {
+        problems.add("md page " + p + fileHint(p) + ": crc mismatch on a page that is not free; recovery dropped it");
+      }
+    }
+    for (Map.Entry<Long, BlobfsException> e : skipped.entrySet()) {
+      int root = (int) (e.getKey() & 0xffffffffL);
+      problems.add(String.format("blob 0x%x (md page %d%s) cannot be opened: %s", e.getKey(), root, fileHint(root),
+          e.getValue().getMessage()));
+    }
+    MaskCheck.Result masks = MaskCheck.run(blobs, skipped.isEmpty(), usedPages, usedClusters, numMdClusters);
+    problems.addAll(masks.problems());
+    BitSet unowned = masks.unownedPages();
+    int looked = 0;
+    for (int p = unowned.nextSetBit(0); p >= 0 && p < sb.mdLen && looked++ < MAX_ROOTS_LOOKED_FOR; p = unowned.nextSetBit(p + 1)) {
+      byte[] page = readMdPage(p);
+      if (!usedBlobIds.get(p) && MdPage.crcOk(page) && MdPage.seq(page) == 0 && MdPage.id(page) == ((1L << 32) | p)) {
+        problems.add(String.format("used blobid mask: bit %d is clear, but md page %d is the root of blob 0x%x%s", p, p,
+            MdPage.id(page), fileHint(p)));
+      }
+    }
+  }
+
+  /** How many unclaimed used md pages a load reads to name blobs that lost their blob-id bit. */
+  private static final int MAX_ROOTS_LOOKED_FOR = 64;
+
+  private String fileHint(int page) throws IOException {
+    String name = BlobParser.xattrHint(readMdPage(page), "name");
+    return name == null ? "" : ", file '" + name + "'";
+  }
+
+  /**
+   * What this load found damaged (see {@link DamagedImageException}); empty for a sound image. A
+   * writable load refuses a damaged image, so only a read-only store can have any.
+   */
+  public List<String> problems() {
+    return Collections.unmodifiableList(problems);
   }
 
   private void writeMasks() throws IOException {
@@ -391,6 +505,18 @@ public final class Blobstore implements Closeable, PageSource {
     return sb.mdLen;
   }
 
+  /**
+   * The error for an md page allocation that found none free ({@code what} needed it). Called with
+   * the lock held.
+   */
+  MetadataFullException metadataFull(String what) {
+    long free = totalClusters - usedClusters.cardinality();
+    return new MetadataFullException("metadata pages exhausted: all " + sb.mdLen + " md pages are in use (one or more per"
+        + " file) while " + free + " of " + totalDataClusters() + " data clusters are free, so " + what + " cannot be"
+        + " stored; the md pages are reserved when the image is formatted: make a new image with more"
+        + " (jds blobfs mkfs --md-pages N) and copy the data over");
+  }
+
   // ---------------------------------------------------------------- blobs
 
   /** spdk_bs_create_blob_ext + open: returns an open handle. The blob is persisted before return. */
@@ -401,7 +527,7 @@ public final class Blobstore implements Closeable, PageSource {
         if (e.getValue() == null || e.getValue().length == 0) throw new InvalidArgumentException("create-time xattr '" + e.getKey() + "' has no value");
       }
       int page = usedPages.nextClearBit(0);
-      if (page >= sb.mdLen) throw new NoSpaceException("no free md page for a new blob");
+      if (page >= sb.mdLen) throw metadataFull("a new blob");
       long id = (1L << 32) | page;
       usedPages.set(page);
       usedBlobIds.set(page);

@@ -15,6 +15,13 @@ public final class BsOptions {
   /** Up to 15 bytes; empty = untyped. */
   public String bstype = "";
   public int clearMethod = CLEAR_UNMAP;
+  /**
+   * Largest size in bytes the store may later grow to ({@link Grow}): the cluster mask's room is
+   * reserved for it. 0 = SPDK's reservation, {@code max(mask_pages(md pages), mask_pages(clusters))},
+   * which keeps the layout byte-identical to SPDK's and caps growth near the initial size when
+   * clusters outnumber md pages.
+   */
+  public long maxSize;
 
   public BsOptions clusterSize(int v) {
     clusterSize = v;
@@ -23,6 +30,11 @@ public final class BsOptions {
 
   public BsOptions numMdPages(long v) {
     numMdPages = v;
+    return this;
+  }
+
+  public BsOptions maxSize(long v) {
+    maxSize = v;
     return this;
   }
 

@@ -42,8 +42,9 @@ public final class Grow {
         throw new InvalidArgumentException("cannot shrink a blobstore: " + newSize + " < " + oldT * sb.clusterSize + " bytes");
       }
       if (newT * sb.clusterSize > maxSize(sb)) {
-        throw new NoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes (the cluster mask room"
-            + " reserved at init); re-create it larger");
+        throw new NoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes, the room its cluster mask"
+            + " got when it was formatted; to grow further, make a new image with room for it (jds blobfs mkfs --max-size"
+            + " SIZE) and copy the data over");
       }
       byte[] region = new byte[sb.clusterMaskLen * Blobstore.PAGE];
       dev.read((long) sb.clusterMaskStart * Blobstore.PAGE, ByteBuffer.wrap(region));

@@ -39,6 +39,12 @@ final class MdPage {
     return Le.i32(p, OFF_CRC) == Crc.compute(p);
   }
 
+  /** Whether every byte is zero: a free page as the writer leaves it. */
+  static boolean isZero(byte[] p) {
+    for (byte b : p) if (b != 0) return false;
+    return true;
+  }
+
   /** A zeroed page with its header filled in ({@code next} = invalid until sealed). */
   static byte[] create(long id, long seq) {
     byte[] p = new byte[SIZE];

@@ -111,7 +111,7 @@ final class MdWriter {
       int p = 0;
       for (int i = 0; i < pagesNeeded; i++) {
         p = bs.usedPages.nextClearBit(Math.max(1, p));
-        if (p >= bs.sb.mdLen) throw new NoSpaceException("no free md page for an extent page");
+        if (p >= bs.sb.mdLen) throw bs.metadataFull("an extent page");
         p++;
       }
     }
@@ -156,7 +156,7 @@ final class MdWriter {
       int p = bs.usedPages.nextClearBit(0);
       if (p >= bs.sb.mdLen) {
         for (int j = 1; j < i; j++) bs.usedPages.clear(idx[j]);
-        throw new NoSpaceException("no free md page for a metadata chain page");
+        throw bs.metadataFull("a metadata chain page");
       }
       bs.usedPages.set(p);
       idx[i] = p;
@@ -241,7 +241,7 @@ final class MdWriter {
         if (p >= bs.sb.mdLen) {
           m.clusters[k] = 0;
           bs.usedClusters.clear(c);
-          throw new NoSpaceException("no free md page for an extent page");
+          throw bs.metadataFull("an extent page");
         }
         bs.usedPages.set(p);
         m.extentPages[ep] = p;

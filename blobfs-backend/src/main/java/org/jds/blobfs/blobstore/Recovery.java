@@ -17,6 +17,12 @@ final class Recovery {
   final BlobParser.IntList recoveredRoots = new BlobParser.IntList();
   /** SPDK logs "Recover: cluster N" once per cluster of every EXTENT_RLE run it replays. */
   long rleClusterNotices;
+  /**
+   * Pages that fail their crc but are not zero. The writer zeroes every page it frees and makes
+   * new pages reachable only after writing them whole, so such a page is damage (a flipped bit, a
+   * torn write), often a lost file's root; SPDK drops it silently, this scan reports it.
+   */
+  final BitSet corruptPages = new BitSet();
 
   private final PageSource src;
   private final long totalClusters;
@@ -49,6 +55,7 @@ final class Recovery {
     boolean inChain = false;
     while (true) {
       byte[] p = src.readMdPage(cur);
+      if (!MdPage.crcOk(p) && !MdPage.isZero(p)) corruptPages.set(cur);
       if (!valid(p, cur) || !(MdPage.seq(p) == 0 || inChain)) return;
       usedPages.set(cur);
       if (MdPage.seq(p) == 0) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.jds.blobfs.AlreadyExistsException;
 import org.jds.blobfs.ImageInUseException;
+import org.jds.blobfs.MetadataFullException;
 import org.jds.blobfs.NameTooLongException;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
@@ -30,6 +31,9 @@ final class BlobfsErrors {
     }
     if (e instanceof AlreadyExistsException) {
       return new PathExistsException(op, path);
+    }
+    if (e instanceof MetadataFullException) {
+      return new NoSpaceException(op, path, e.getMessage(), e); // not "no space left" while clusters are free
     }
     if (e instanceof org.jds.blobfs.NoSpaceException) {
       return new NoSpaceException(op, path, e);

@@ -75,7 +75,8 @@ public final class BlobfsImage {
     try {
       gc = new GroupCommitDevice(FileBlockDevice.create(img, size, BLOCK_SIZE));
       GroupCommitDevice dev = gc;
-      BsOptions o = new BsOptions().clusterSize(g.clusterSize()).numMdPages(g.mdPagesFor(size));
+      BsOptions o = new BsOptions().clusterSize(g.clusterSize()).numMdPages(g.mdPagesFor(size))
+          .maxSize(Geometry.defaultMaxSize(gc.size()));
       PureBlobFileSystem fs = dev.strict(() -> PureBlobFileSystem.mkfs(dev, o));
       return new BlobfsStorage(fs, dev, img.toString(), durableReplace);
     } catch (IOException e) {

@@ -10,25 +10,37 @@ import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.StoragePaths;
 
 /**
- * The one mapping between flatfs storage paths and blobfs file names. blobfs is flat, so the
- * directory tree flatfs sees is folded into names:
+ * The one mapping between flatfs storage paths and blobfs file names. blobfs is flat, and SPDK's
+ * blobfs FUSE tools list a file as its name without the leading '/' (the Linux kernel rejects a
+ * listed entry that contains '/'), so <b>every name is {@code "/"} plus a name without '/'</b>:
  *
  * <ul>
  *   <li><b>Key files are flat.</b> In a datastore directory {@code R} (one whose {@code SHARDING}
  *       parses to shard function {@code f}), the value file {@code R/f(K)/K.data} is stored as
- *       {@code /K.data} when {@code R} is the storage root, {@code /R/K.data} otherwise. The shard
- *       directory is implied by {@code f}, so SPDK's own blobfs FUSE tools, which store {@code "/" +
- *       file name}, see {@code /K.data}, and an export rebuilds {@code f(K)/K.data}.
- *   <li><b>Everything else is literal:</b> {@code "/" + path}, e.g. {@code /SHARDING}, {@code
- *       /_README}, {@code /diskUsage.cache}, temp files {@code /.temp/temp-123}, batch staging
- *       {@code /.temp/batch-1-2/K.data}, stray files such as {@code /AB/foo.data} whose name does
+ *       {@code /K.data} when {@code R} is the storage root, under {@code R/K.data} (encoded as
+ *       below) otherwise. The shard directory is implied by {@code f}, so SPDK's own blobfs FUSE
+ *       tools, which store {@code "/" + file name}, see {@code /K.data}, and an export rebuilds
+ *       {@code f(K)/K.data}.
+ *   <li><b>Everything else is literal</b>, encoded: {@code /SHARDING}, {@code /_README}, {@code
+ *       /diskUsage.cache}, temp files {@code /.temp%2Ftemp-123}, batch staging {@code
+ *       /.temp%2Fbatch-1-2%2FK.data}, stray files such as {@code /AB%2Ffoo.data} whose name does
  *       not shard to their directory.
  *   <li><b>Escape:</b> a {@code .data} file lying directly in {@code R} that its shard function
- *       would place in a subdirectory is stored as {@code "/" + R + "//" + name} (a name with an
- *       empty element, which no storage path produces), so it cannot collide with a key file.
- *   <li><b>Directories</b> are persisted as empty marker files named {@code "/" + path + "/"}, except
- *       the shard directories of a datastore, which are virtual: they exist while a key maps into
- *       them (or, until the storage closes, after a mkdir).
+ *       would place in a subdirectory is stored under {@code R + "//" + name} (a path with an empty
+ *       element, which no storage path produces), so it cannot collide with a key file:
+ *       {@code /%2FROOT.data} at the root.
+ *   <li><b>Directories</b> are persisted as empty marker files named {@code path + "/"} (encoded:
+ *       {@code /.temp%2F}), except the shard directories of a datastore, which are virtual: they
+ *       exist while a key maps into them (or, until the storage closes, after a mkdir).
+ *   <li><b>Encoding:</b> the form above without its leading '/' ({@code .temp/temp-123}) has every
+ *       '%' written as {@code %25} and then every '/' as {@code %2F}, and gets a leading '/'. It is
+ *       injective, and reversed exactly ({@code %25} and {@code %2F} are the only escapes; any
+ *       other '%' makes a name foreign). Key files, {@code SHARDING}, {@code _README} and {@code
+ *       diskUsage.cache} contain neither character, so they read the same in both forms.
+ *   <li><b>Old layout:</b> images written before this encoding hold names with '/' inside ({@code
+ *       /.temp/}, {@code //ROOT.data}, {@code /.temp/temp-1}); {@link #parse} still reads them
+ *       ({@link #isLegacy}) and {@link BlobfsStorage} renames them to the encoded form at a
+ *       writable open.
  * </ul>
  *
  * <p>A file below a {@code .temp} directory whose name would exceed blobfs's 255 bytes is stored
@@ -52,10 +64,72 @@ final class BlobfsNames {
 
   private BlobfsNames() {}
 
+  /** Separator and escape character of the encoding, and their escapes. */
+  private static final char SEP = '/';
+  private static final char ESC = '%';
+  private static final String SEP_ESCAPED = "%2F";
+  private static final String ESC_ESCAPED = "%25";
+
   /** The blobfs name of the file at {@code path}. */
   static String fileName(String path, Shards shards) {
-    String name = mappedName(path, shards);
+    String name = encode(mappedName(path, shards));
     return name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX ? shortTempName(path, name) : name;
+  }
+
+  /** The blobfs name of the file at {@code path} without any key mapping (scratch names). */
+  static String literalName(String path) {
+    return encode("/" + path);
+  }
+
+  /** "/" + the unencoded form without its leading '/', escaped: a name with no '/' but the first. */
+  private static String encode(String unencoded) {
+    String rest = unencoded.substring(1);
+    if (rest.indexOf(SEP) < 0 && rest.indexOf(ESC) < 0) {
+      return unencoded;
+    }
+    return "/" + rest.replace(String.valueOf(ESC), ESC_ESCAPED).replace(String.valueOf(SEP), SEP_ESCAPED);
+  }
+
+  /** The unencoded form of an encoded name, or null if {@code rest} is not one. */
+  private static String decode(String rest) {
+    if (rest.indexOf(SEP) >= 0) {
+      return null;
+    }
+    if (rest.indexOf(ESC) < 0) {
+      return "/" + rest;
+    }
+    StringBuilder sb = new StringBuilder(rest.length() + 1).append('/');
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c != ESC) {
+        sb.append(c);
+      } else if (rest.startsWith(SEP_ESCAPED, i)) {
+        sb.append(SEP);
+        i += 2;
+      } else if (rest.startsWith(ESC_ESCAPED, i)) {
+        sb.append(ESC);
+        i += 2;
+      } else {
+        return null;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Whether {@code name} is in the layout before the encoding (a '/' after the first character). */
+  static boolean isLegacy(String name) {
+    return name.length() > 1 && name.charAt(0) == '/' && name.indexOf(SEP, 1) >= 0;
+  }
+
+  /**
+   * The unencoded form ({@code "/" + path}, {@code "/" + dir + "/"} for a marker, with {@code "//"}
+   * for an escaped file) of a name in either layout, or null for a foreign name.
+   */
+  static String unencoded(String name) {
+    if (name.length() < 2 || name.charAt(0) != '/') {
+      return null;
+    }
+    return isLegacy(name) ? name : decode(name.substring(1));
   }
 
   /**
@@ -72,7 +146,7 @@ final class BlobfsNames {
     String base = path.substring(0, t + Layout.TEMP_DIR.length());
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-      return "/" + base + "/~" + HexFormat.of().formatHex(h, 0, 16);
+      return encode("/" + base + "/~" + HexFormat.of().formatHex(h, 0, 16));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
     }
@@ -102,7 +176,7 @@ final class BlobfsNames {
 
   /** The blobfs name of the marker of directory {@code path} (never the root). */
   static String dirName(String path) {
-    return "/" + path + "/";
+    return encode("/" + path + "/");
   }
 
   /** Whether {@code dir} is a shard directory of a datastore, i.e. virtual. */
@@ -111,12 +185,13 @@ final class BlobfsNames {
     return !dir.isEmpty() && name.charAt(0) != Layout.HIDDEN_MARK && shards.of(StoragePaths.parent(dir)) != null;
   }
 
-  /** What {@code name} stands for, or null for a foreign name. */
+  /** What {@code name} (in either layout) stands for, or null for a foreign name. */
   static Parsed parse(String name, Shards shards) {
-    if (name.length() < 2 || name.charAt(0) != '/') {
+    String full = unencoded(name);
+    if (full == null) {
       return null;
     }
-    String rest = name.substring(1);
+    String rest = full.substring(1);
     boolean directory = rest.endsWith("/");
     if (directory) {
       String p = rest.substring(0, rest.length() - 1);

@@ -70,23 +70,48 @@ public final class BlobfsStorage implements Storage {
     load();
   }
 
-  /** Builds the index: SHARDING files first (they decide the mapping), then every name. */
+  /**
+   * Builds the index: SHARDING files first (they decide the mapping), then every name. Names of the
+   * old layout ({@link BlobfsNames#isLegacy}) are renamed to the encoded form unless the image is
+   * read-only, where they are read as they are.
+   */
   private void load() throws StorageException {
     List<String> names = fs.list();
     for (String n : names) {
-      if (n.endsWith("/" + Layout.SHARDING_FN) && !n.endsWith("/") && n.startsWith("/") && !n.substring(1).contains("//")) {
-        String dir = StoragePaths.parent(n.substring(1));
+      String full = BlobfsNames.unencoded(n);
+      if (full != null && full.endsWith("/" + Layout.SHARDING_FN) && !full.substring(1).contains("//")) {
+        String dir = StoragePaths.parent(full.substring(1));
         ShardId f = parseSharding(n);
         if (f != null) {
           shards.put(dir, f);
         }
       }
     }
+    List<String> legacy = new ArrayList<>();
     for (String n : names) {
       BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
       if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
         foreign.add(n);
+      } else if (BlobfsNames.isLegacy(n)) {
+        legacy.add(p.path());
       }
+    }
+    if (!legacy.isEmpty() && !fs.blobstore().isReadOnly()) {
+      migrate(legacy);
+    }
+  }
+
+  /** Renames the files at {@code paths}, named in the old layout, to their encoded names. */
+  private void migrate(List<String> paths) throws StorageException {
+    for (String path : paths) {
+      PathIndex.Node old = index.get(path);
+      String name = old.dir() ? BlobfsNames.dirName(path) : BlobfsNames.fileName(path, shards::get);
+      try {
+        fs.renameFile(old.name(), name);
+      } catch (IOException e) {
+        throw BlobfsErrors.map("rename", path, e);
+      }
+      index.put(path, new PathIndex.Node(old.dir(), name));
     }
   }
 
@@ -103,6 +128,14 @@ public final class BlobfsStorage implements Storage {
     synchronized (lock) {
       return new ArrayList<>(foreign);
     }
+  }
+
+  /**
+   * Damage the image's load found, one line each ({@code Blobstore.problems()}); only a read-only
+   * open can have any, since a writable one refuses a damaged image. Callers print them as warnings.
+   */
+  public List<String> problems() {
+    return fs.blobstore().problems();
   }
 
   /** The engine under this storage. */
@@ -569,7 +602,7 @@ public final class BlobfsStorage implements Storage {
     }
     try {
       for (int i = 0; i < moves.size(); i++) {
-        String tmp = "/" + StoragePaths.join(dir, ".remap-" + i + "-" + System.nanoTime());
+        String tmp = BlobfsNames.literalName(StoragePaths.join(dir, ".remap-" + i + "-" + System.nanoTime()));
         fs.renameFile(moves.get(i)[1], tmp);
         moves.get(i)[1] = tmp;
       }

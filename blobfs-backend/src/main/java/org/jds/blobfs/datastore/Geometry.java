@@ -24,6 +24,18 @@ public record Geometry(int clusterSize, long bytesPerFile) {
   /** SPDK blobfs's own default: 1 MiB clusters, one md page per cluster. */
   public static final Geometry SPDK = new Geometry(1 << 20, 0);
 
+  /**
+   * How far a datastore image can grow by default ({@code jds blobfs grow}): the cluster mask's
+   * room for 4x the initial size costs 4 KiB per 128 MiB of 4 KiB clusters, so a 10 GiB image
+   * reserves 1.3 MiB (sparse until grown) and can grow to 40 GiB.
+   */
+  public static final int DEFAULT_GROWTH = 4;
+
+  /** The default largest size of an image of {@code imageSize} bytes, for {@code BsOptions.maxSize}. */
+  public static long defaultMaxSize(long imageSize) {
+    return imageSize > Long.MAX_VALUE / DEFAULT_GROWTH ? Long.MAX_VALUE : imageSize * DEFAULT_GROWTH;
+  }
+
   /** md pages for an image of {@code imageSize} bytes (-1: SPDK's one per cluster). */
   public long mdPagesFor(long imageSize) {
     return bytesPerFile <= 0 ? -1 : Math.max(64, imageSize / bytesPerFile);

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NoSuchImageException;
@@ -30,6 +31,7 @@ import org.jds.blobfs.ReadOnlyException;
  */
 public final class FileBlockDevice implements BlockDevice {
   private static final int ZERO_CHUNK = 1 << 20;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private final FileChannel ch;
   private final boolean readOnly;
@@ -39,7 +41,6 @@ public final class FileBlockDevice implements BlockDevice {
   private final boolean blockDevice;
   /** Helper fd for fdatasync/fallocate/ioctl, or -1 when jnr-ffi is unavailable. */
   private final int fd;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
   /** Aligned O_DIRECT reads and writes, or null for buffered I/O. */
   private final DirectIo direct;
 
@@ -299,7 +300,9 @@ public final class FileBlockDevice implements BlockDevice {
    */
   @Override
   public void close() throws IOException {
-    if (closed.getAndSet(true)) return;
+    if (closed.getAndSet(true)) {
+      return;
+    }
     NativeIo.close(fd);
     ch.close();
   }

@@ -39,6 +39,7 @@ public final class Dump {
     out.println("Metadata Start: " + sb.mdStart + " Length: " + sb.mdLen);
     out.println("Size: " + sb.size + " IO Unit: " + sb.ioUnitSize + " MD Page Size: " + sb.mdPageSize);
     out.println("Total Clusters: " + bs.totalClusters() + " Data Clusters: " + bs.totalDataClusters() + " Free: " + bs.freeClusters());
+    for (String p : bs.problems()) out.println("Damage: " + p);
     for (long id : bs.blobIds()) {
       BlobInfo b = bs.info(id);
       out.println("=========");

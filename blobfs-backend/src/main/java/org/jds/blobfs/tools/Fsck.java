@@ -8,41 +8,92 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jds.blobfs.blobstore.BitRanges;
 import org.jds.blobfs.blobstore.BlobInfo;
 import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.device.FileBlockDevice;
 
 /**
- * Read-only consistency check of a blobstore/blobfs image. Never writes: the image is opened
- * through a read-only channel and a dirty image is recovered in memory only.
+ * Consistency check of a blobstore/blobfs image, and its repair. {@link #run} never writes: the
+ * image is opened through a read-only channel and a dirty image is recovered in memory only.
  *
- * <p>Checks: super block (via load), blobs that fail to open (bad crc, flags, extents), masks on
- * disk against an independent recovery scan of the md pages (clean images), clusters owned
- * twice, used clusters and md pages owned by nothing, blob-id bits without a blob, and for
- * blobfs images name/length xattrs, length beyond the allocated clusters and duplicate names.
+ * <p>Checks: super block (via load); everything load itself checks ({@link Blobstore#problems()}:
+ * md pages that fail their crc, blobs that fail to open, masks against what the blobs claim);
+ * for a clean image whose masks passed that, the masks on disk against an independent recovery
+ * scan of every md page; and for blobfs images name/length xattrs, length beyond the allocated
+ * clusters and duplicate names.
+ *
+ * <p>Findings come in two kinds: damage, and notes on what the next writable load resolves by
+ * itself (a dirty shutdown replayed, a pending delete, a replace cut short by a crash).
  */
 public final class Fsck {
+  /** Exit status: nothing found. */
+  public static final int CLEAN = 0;
+  /** Exit status: only notes; a writable open recovers (the dirty shutdown was replayed in memory). */
+  public static final int RECOVERED = 1;
+  /** Exit status: damage; {@link #repair} may fix it. */
+  public static final int CORRUPT = 2;
+
   private Fsck() {}
 
-  /** Returns the findings, empty when the image is consistent. Load failures are thrown. */
+  /**
+   * What {@link #run} found.
+   *
+   * @param damage corruption, one line each
+   * @param notes what a writable load resolves by itself, one line each
+   */
+  public record Report(List<String> damage, List<String> notes) {
+    /** {@link #CLEAN}, {@link #RECOVERED} or {@link #CORRUPT}. */
+    public int status() {
+      return !damage.isEmpty() ? CORRUPT : !notes.isEmpty() ? RECOVERED : CLEAN;
+    }
+
+    /** Notes, then damage. */
+    public List<String> lines() {
+      List<String> all = new ArrayList<>(notes);
+      all.addAll(damage);
+      return all;
+    }
+  }
+
+  /** Notes and damage in one list, empty when the image is clean. Load failures are thrown. */
   public static List<String> check(Path img) throws IOException {
     return check(img, false);
   }
 
   /** As {@link #check(Path)}, reading the image with O_DIRECT when {@code direct}. */
   public static List<String> check(Path img, boolean direct) throws IOException {
+    return run(img, direct).lines();
+  }
+
+  /** Checks the image read-only. Load failures (no blobstore, bad super block) are thrown. */
+  public static Report run(Path img, boolean direct) throws IOException {
+    List<String> damage = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null)) {
-      List<String> out = new ArrayList<>();
-      if (!bs.wasClean()) out.add("super block: clean=0, the store was not cleanly unloaded (recovered in memory)");
-      if (bs.wasClean()) {
+      if (!bs.wasClean()) notes.add("super block: clean=0, the store was not cleanly unloaded (recovered in memory)");
+      if (bs.wasClean() && bs.problems().isEmpty()) {
         try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null, true)) {
-          diff(out, "used page mask", bs.usedPageMask(), scan.usedPageMask());
-          diff(out, "used blobid mask", bs.usedBlobIdMask(), scan.usedBlobIdMask());
-          diff(out, "used cluster mask", bs.usedClusterMask(), scan.usedClusterMask());
+          damage.addAll(scan.problems());
+          diff(damage, "used page mask", bs.usedPageMask(), scan.usedPageMask());
+          diff(damage, "used blobid mask", bs.usedBlobIdMask(), scan.usedBlobIdMask());
+          diff(damage, "used cluster mask", bs.usedClusterMask(), scan.usedClusterMask());
         }
       }
-      check(bs, out);
-      return out;
+      check(bs, damage, notes);
+    }
+    return new Report(damage, notes);
+  }
+
+  /**
+   * Repairs the image in place ({@link Blobstore#repair}): releases md pages and blobs that cannot
+   * be read (naming the files lost), rebuilds the masks from the md pages, unloads cleanly.
+   *
+   * @return what was done, one line each
+   */
+  public static List<String> repair(Path img, boolean direct) throws IOException {
+    try (FileBlockDevice dev = FileBlockDevice.open(img, false, 512, direct)) {
+      return Blobstore.repair(dev);
     }
   }
 
@@ -51,49 +102,23 @@ public final class Fsck {
     extra.andNot(md);
     BitSet missing = (BitSet) md.clone();
     missing.andNot(disk);
-    if (!extra.isEmpty()) out.add(what + ": bits set on disk but not reachable from md: " + ranges(extra));
-    if (!missing.isEmpty()) out.add(what + ": bits in use by md but clear on disk: " + ranges(missing));
+    if (!extra.isEmpty()) out.add(what + ": bits set on disk but not reachable from md: " + BitRanges.of(extra));
+    if (!missing.isEmpty()) out.add(what + ": bits in use by md but clear on disk: " + BitRanges.of(missing));
   }
 
-  /** Checks the loaded state (masks in memory) and appends findings. */
+  /** Checks the loaded state and appends findings (damage and notes alike) to {@code out}. */
   public static void check(Blobstore bs, List<String> out) {
-    bs.skippedBlobs().forEach((id, why) -> out.add(String.format("blob 0x%x: cannot be opened: %s", id, why)));
-    long mdClusters = bs.totalClusters() - bs.totalDataClusters();
-    BitSet owned = new BitSet();
-    owned.set(0, (int) mdClusters);
-    BitSet pages = new BitSet();
-    BitSet ids = new BitSet();
-    BitSet usedClusters = bs.usedClusterMask();
-    boolean blobfs = "BLOBFS".equals(bs.bstype());
-    Map<String, Long> names = new HashMap<>();
-    for (long id : bs.blobIds()) {
-      BlobInfo b = bs.info(id);
-      ids.set((int) (id & 0xffffffffL));
-      for (int p : b.chainPages) pages.set(p);
-      for (int p : b.extentPages) if (p != 0) pages.set(p);
-      for (int c : b.clusters) {
-        if (c == 0) continue;
-        if (owned.get(c)) out.add(String.format("cluster %d: owned twice (again by blob 0x%x)", c, id));
-        owned.set(c);
-        if (!usedClusters.get(c)) out.add(String.format("cluster %d: used by blob 0x%x but free in the cluster mask", c, id));
-      }
-      if (blobfs) checkFile(bs, b, names, out);
-    }
-    for (long id : bs.skippedBlobs().keySet()) ids.set((int) (id & 0xffffffffL));
-    BitSet orphanClusters = (BitSet) usedClusters.clone();
-    orphanClusters.andNot(owned);
-    if (!orphanClusters.isEmpty()) out.add("used cluster mask: clusters owned by no blob: " + ranges(orphanClusters));
-    BitSet orphanPages = bs.usedPageMask();
-    orphanPages.andNot(pages);
-    if (bs.skippedBlobs().isEmpty() && !orphanPages.isEmpty()) {
-      out.add("used page mask: md pages owned by no blob: " + ranges(orphanPages));
-    }
-    BitSet orphanIds = bs.usedBlobIdMask();
-    orphanIds.andNot(ids);
-    if (!orphanIds.isEmpty()) out.add("used blobid mask: ids without a blob: " + ranges(orphanIds));
+    check(bs, out, out);
   }
 
-  private static void checkFile(Blobstore bs, BlobInfo b, Map<String, Long> names, List<String> out) {
+  private static void check(Blobstore bs, List<String> damage, List<String> notes) {
+    damage.addAll(bs.problems());
+    if (!"BLOBFS".equals(bs.bstype())) return;
+    Map<String, Long> names = new HashMap<>();
+    for (long id : bs.blobIds()) checkFile(bs, bs.info(id), names, damage, notes);
+  }
+
+  private static void checkFile(Blobstore bs, BlobInfo b, Map<String, Long> names, List<String> out, List<String> notes) {
     byte[] name = b.xattrs.get("name");
     byte[] len = b.xattrs.get("length");
     if (name == null || len == null || len.length != 8) {
@@ -104,29 +129,14 @@ public final class Fsck {
     while (n < name.length && name[n] != 0) n++;
     String s = new String(name, 0, n, StandardCharsets.UTF_8);
     Long prev = names.put(s, b.id);
-    if (prev != null) out.add(String.format("blob 0x%x: name '%s' also used by blob 0x%x", b.id, s, prev));
+    // A replace cut short by a crash: the next writable load keeps the higher generation.
+    if (prev != null) notes.add(String.format("blob 0x%x: name '%s' also used by blob 0x%x", b.id, s, prev));
     long length = 0;
     for (int i = 7; i >= 0; i--) length = (length << 8) | (len[i] & 0xff);
     long cap = (long) b.numClusters() * bs.clusterSize();
     if (Long.compareUnsigned(length, cap) > 0) {
       out.add(String.format("blob 0x%x: length %s exceeds its %d clusters (%d bytes)", b.id, Long.toUnsignedString(length), b.numClusters(), cap));
     }
-    if (b.xattrs.containsKey("is_deleted")) out.add(String.format("blob 0x%x: delete pending (is_deleted), removed at next writable load", b.id));
-  }
-
-  static String ranges(BitSet s) {
-    StringBuilder sb = new StringBuilder();
-    int shown = 0;
-    for (int i = s.nextSetBit(0); i >= 0; ) {
-      int j = s.nextClearBit(i) - 1;
-      if (shown++ == 20) {
-        sb.append(", ...");
-        break;
-      }
-      if (sb.length() > 0) sb.append(", ");
-      sb.append(i == j ? Integer.toString(i) : i + "-" + j);
-      i = s.nextSetBit(j + 1);
-    }
-    return sb.toString();
+    if (b.xattrs.containsKey("is_deleted")) notes.add(String.format("blob 0x%x: delete pending (is_deleted), removed at next writable load", b.id));
   }
 }

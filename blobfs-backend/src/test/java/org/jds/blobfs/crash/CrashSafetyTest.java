@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.device.FileBlockDevice;
@@ -29,11 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM writes and syncs files and is SIGKILLed at random points, 30+ times. After each
+ * A child JVM writes and syncs files and is SIGKILLed after a random number of reported durable
+ * steps (never after a time), 30 times. After each
  * kill: read-only recovery is idempotent, every synced file is intact (at least its synced length,
  * content exact), a writable reopen plus clean close leaves fsck without findings.
  */
 class CrashSafetyTest {
+  private static final int CYCLES = 30;
+  /** Each child is killed once it has reported between 1 and this many durable steps. */
+  private static final int MAX_STEPS_BEFORE_KILL = 40;
   @TempDir Path tmp;
   /** Set env BLOBFS_CRASH_DEBUG=DIR to keep the child log and the image before each verification. */
   static final Path DEBUG = System.getenv("BLOBFS_CRASH_DEBUG") == null ? null : Path.of(System.getenv("BLOBFS_CRASH_DEBUG"));
@@ -46,15 +49,16 @@ class CrashSafetyTest {
     String cp = System.getProperty("java.class.path");
     Map<String, Long> synced = new HashMap<>(); // name -> minimum durable length
     Set<String> uncertain = new HashSet<>(); // names mid delete/rename when killed
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(35);
     int cycles = 0;
-    while (cycles < 30 || (cycles < 60 && System.nanoTime() < deadline)) {
+    while (cycles < CYCLES) {
       Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp,
               CrashChild.class.getName(), img.toString(), Long.toString(r.nextLong()))
           .redirectErrorStream(false)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
-      long killAt = 0;
+      boolean ready = false;
+      int steps = 0;
+      int killAfter = 1 + r.nextInt(MAX_STEPS_BEFORE_KILL);
       boolean killed = false;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
@@ -64,11 +68,13 @@ class CrashSafetyTest {
           if (DEBUG != null) Files.writeString(DEBUG.resolve("child.log"), cycles + " " + line + "\n", StandardCharsets.UTF_8,
               StandardOpenOption.CREATE, StandardOpenOption.APPEND);
           if (line.equals("READY")) {
-            killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50 + r.nextInt(400));
+            ready = true;
           } else {
             apply(line, synced, uncertain);
+            steps++;
           }
-          if (!killed && killAt != 0 && System.nanoTime() >= killAt) {
+          // Killed after a number of reported steps (an event, not a time), while it goes on.
+          if (!killed && steps >= killAfter) {
             p.toHandle().destroyForcibly(); // SIGKILL, keeping our end of the pipe open
             killed = true;
           }
@@ -76,13 +82,13 @@ class CrashSafetyTest {
         p.destroyForcibly();
         p.waitFor();
       }
-      if (killAt == 0) throw new AssertionError("child never became ready, exit " + p.exitValue());
+      if (!ready || !killed) throw new AssertionError("child died after " + steps + " steps, exit " + p.exitValue());
       cycles++;
       if (DEBUG != null) Files.copy(img, DEBUG.resolve("before-verify-" + cycles + ".img"), StandardCopyOption.REPLACE_EXISTING);
       verify(img, synced, uncertain);
       uncertain.clear();
     }
-    assertTrue(cycles >= 30);
+    assertEquals(CYCLES, cycles);
   }
 
   /** Applies one line of the child's protocol to the model of what must be on disk. */

@@ -26,10 +26,14 @@ public final class BlobfsStorageFactory implements StorageFactory {
         : BlobfsImage.create(img, IMAGE_SIZE, Geometry.DEFAULT, true);
   }
 
-  /** blobfs limits the whole name, "/" + dir + "/" + KEY + ".data", to 255 bytes. */
+  /**
+   * blobfs limits the whole name to 255 bytes: "/" + KEY + ".data" at the root, "/" + dir + "/" +
+   * KEY + ".data" below it with every '/' after the first written as "%2F" (BlobfsNames).
+   */
   @Override
   public int maxKeyLength(String dsPath) {
-    return 255 - 1 - (dsPath.isEmpty() ? 0 : dsPath.length() + 1) - ".data".length();
+    int dir = dsPath.isEmpty() ? 0 : BlobfsNames.fileName(dsPath + "/x", d -> null).length() - "/x".length(); // dir + "%2F"
+    return 255 - 1 - dir - ".data".length();
   }
 
   @Override

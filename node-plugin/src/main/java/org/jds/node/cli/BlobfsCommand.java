@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.blobstore.Grow;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobFile;
@@ -70,8 +71,14 @@ public final class BlobfsCommand implements Runnable {
     boolean direct;
   }
 
-  static PureBlobFileSystem openRo(Path img, DirectOption o) throws IOException {
-    return PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK, o.direct));
+  /**
+   * Opens read-only; damage the load found (which a writable open would refuse) is printed as one
+   * line each on stderr, and what is intact stays readable.
+   */
+  static PureBlobFileSystem openRo(Path img, DirectOption o, CommandSpec spec) throws IOException {
+    PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(img, true, BLOCK, o.direct));
+    for (String p : fs.blobstore().problems()) spec.commandLine().getErr().println("jds: warning: " + img + ": " + p);
+    return fs;
   }
 
   static PureBlobFileSystem openRw(Path img, DirectOption o) throws IOException {
@@ -107,7 +114,10 @@ public final class BlobfsCommand implements Runnable {
     @Option(names = "--cluster-size", paramLabel = "N", description = "Cluster size in bytes (default 1M).") String clusterSize;
     @Option(names = "--md-pages", paramLabel = "N", description = "Metadata pages (default one per cluster).") Long mdPages;
     @Option(names = "--datastore", description = "Geometry measured for IPFS blocks (jds ds --store blobfs:IMG):"
-        + " 4 KiB clusters, md pages for one file per 16 KiB; --cluster-size/--md-pages still win.") boolean datastore;
+        + " 4 KiB clusters, md pages for one file per 16 KiB, room to grow to 4x; --cluster-size/--md-pages/--max-size"
+        + " still win.") boolean datastore;
+    @Option(names = "--max-size", paramLabel = "SIZE", description = "Reserve room for `jds blobfs grow` up to SIZE"
+        + " (default: 4x the size with --datastore, else SPDK's own reservation).") String maxSize;
     @Option(names = "--force", description = "Format IMG even if it holds data; that data is lost.") boolean force;
     @Spec CommandSpec spec;
 
@@ -134,9 +144,11 @@ public final class BlobfsCommand implements Runnable {
       BsOptions o = new BsOptions().clusterSize((int) cs);
       if (mdPages != null) o.numMdPages(mdPages);
       else if (datastore) o.numMdPages(Geometry.DEFAULT.mdPagesFor(dev.size()));
+      if (maxSize != null) o.maxSize(parseSize(maxSize));
+      else if (datastore) o.maxSize(Geometry.defaultMaxSize(dev.size()));
       try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(dev, o)) {
-        spec.commandLine().getOut().printf("blobfs created: %d bytes, cluster %d, %d free clusters%n",
-            dev.size(), cs, fs.blobstore().freeClusters());
+        spec.commandLine().getOut().printf("blobfs created: %d bytes, cluster %d, %d free clusters, can grow to %d bytes%n",
+            dev.size(), cs, fs.blobstore().freeClusters(), Grow.maxSize(fs.blobstore().superBlock()));
       }
       return Jds.EXIT_OK;
     }
@@ -152,7 +164,7 @@ public final class BlobfsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (PureBlobFileSystem fs = openRo(img, io)) {
+      try (PureBlobFileSystem fs = openRo(img, io, spec)) {
         for (Map.Entry<String, FileStat> e : fs.statAll().entrySet()) {
           if (longFormat) out.printf("%12d  0x%x  %s%n", e.getValue().size(), e.getValue().blobId(), e.getKey());
           else out.println(e.getKey());
@@ -168,10 +180,11 @@ public final class BlobfsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
     @Parameters(index = "1", paramLabel = "NAME") String name;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      try (PureBlobFileSystem fs = openRo(img, io); BlobFile f = fs.openFile(name, 0)) {
+      try (PureBlobFileSystem fs = openRo(img, io, spec); BlobFile f = fs.openFile(name, 0)) {
         byte[] buf = new byte[1 << 20];
         long off = 0;
         while (true) {
@@ -269,20 +282,46 @@ public final class BlobfsCommand implements Runnable {
     }
   }
 
-  @Command(name = "fsck", description = "Check an image read-only; prints findings, exit 2 on any.")
+  @Command(name = "fsck",
+      description = {"Check an image read-only and print what is wrong, one line each.",
+          "With --repair: release md pages that cannot be read (naming the files lost), rebuild the used masks"
+              + " from the md pages as SPDK's dirty-load recovery does, unload cleanly, and check again."},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+          "0:clean.",
+          "1:recoverable: the image was not cleanly unloaded (replayed in memory; the next writable open writes it"
+              + " back), or --repair repaired it.",
+          "2:corrupt (or still corrupt after --repair), or the image cannot be loaded at all."})
   static final class FsckCmd implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMG") Path img;
     @Mixin DirectOption io;
+    @Option(names = "--repair", description = "Repair in place (see above); run without it first to see what it finds.")
+    boolean repair;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      List<String> findings = Fsck.check(img, io.direct);
       PrintWriter out = spec.commandLine().getOut();
-      for (String f : findings) out.println(f);
-      out.println(findings.isEmpty() ? "clean" : findings.size() + " finding(s)");
+      Fsck.Report r = report(out);
+      if (repair && r.status() != Fsck.CLEAN) {
+        for (String d : Fsck.repair(img, io.direct)) out.println("repair: " + d);
+        Fsck.Report after = report(out);
+        out.flush();
+        return after.status() == Fsck.CLEAN ? Fsck.RECOVERED : Fsck.CORRUPT;
+      }
       out.flush();
-      return findings.isEmpty() ? Jds.EXIT_OK : Jds.EXIT_BAD_INPUT;
+      return r.status();
+    }
+
+    private Fsck.Report report(PrintWriter out) throws IOException {
+      Fsck.Report r = Fsck.run(img, io.direct);
+      for (String f : r.lines()) out.println(f);
+      out.println(switch (r.status()) {
+        case Fsck.CLEAN -> "clean";
+        case Fsck.RECOVERED -> "recoverable: " + r.notes().size() + " note(s), no damage";
+        default -> "corrupt: " + r.damage().size() + " problem(s)";
+      });
+      return r;
     }
   }
 

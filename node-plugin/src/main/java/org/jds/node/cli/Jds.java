@@ -26,6 +26,13 @@ public final class Jds implements Runnable {
   /** A long command stopped by Ctrl-C at a safe point (128 + SIGINT, as shells report it). */
   public static final int EXIT_INTERRUPTED = 130;
 
+  static {
+    // The libraries log through System.Logger (java.util.logging here), whose default format takes
+    // two lines and a stack trace; on the command line each record is one line, like the errors.
+    String fmt = "java.util.logging.SimpleFormatter.format";
+    if (System.getProperty(fmt) == null) System.setProperty(fmt, "jds: %4$s: %5$s%n");
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

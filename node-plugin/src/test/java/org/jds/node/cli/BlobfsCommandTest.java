@@ -35,6 +35,16 @@ class BlobfsCommandTest {
     return cl.execute(args);
   }
 
+  /** A 16 MiB image of 64 KiB clusters holding {@code name}: {@code size} random bytes, also written to {@code src}. */
+  private byte[] mkfsAndPut(String img, String name, Path src, int size, long seed) throws Exception {
+    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "65536"), err.toString());
+    byte[] data = new byte[size];
+    new java.util.Random(seed).nextBytes(data);
+    Files.write(src, data);
+    assertEquals(0, run("blobfs", "put", img, name, src.toString()), err.toString());
+    return data;
+  }
+
   @AfterEach
   void restore() {
     BlobfsCommand.rawOut = System.out;
@@ -44,12 +54,8 @@ class BlobfsCommandTest {
   @Test
   void mkfsPutLsCatMvRmFsckDump() throws Exception {
     String img = tmp.resolve("t.img").toString();
-    assertEquals(0, run("blobfs", "mkfs", img, "--size", "16M", "--cluster-size", "65536"), err.toString());
     Path src = tmp.resolve("src.bin");
-    byte[] data = new byte[200_000];
-    new java.util.Random(1).nextBytes(data);
-    Files.write(src, data);
-    assertEquals(0, run("blobfs", "put", img, "/a.data", src.toString()), err.toString());
+    byte[] data = mkfsAndPut(img, "/a.data", src, 200_000, 1);
     BlobfsCommand.rawIn = new ByteArrayInputStream("from stdin".getBytes());
     assertEquals(0, run("blobfs", "put", img, "/b", "-"), err.toString());
     assertEquals(0, run("blobfs", "ls", img));
@@ -148,10 +154,46 @@ class BlobfsCommandTest {
     assertTrue(out.toString().contains("/f002\n"), out.toString());
     assertEquals(0, run("blobfs", "cat", img.toString(), "/f002"));
     assertEquals(7002, raw.size());
-    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "fsck", img.toString()));
+    assertEquals(1, run("blobfs", "fsck", img.toString())); // recoverable: not cleanly unloaded, nothing damaged
     assertTrue(out.toString().contains("clean=0"), out.toString());
     assertEquals(0, run("blobfs", "dump", img.toString()));
     assertEquals(before, sha(img));
+  }
+
+  @Test
+  void fsckTellsCleanFromRecoverableFromCorruptAndRepairRebuildsAFlippedMask() throws Exception {
+    String img = tmp.resolve("m.img").toString();
+    Path src = tmp.resolve("v.bin");
+    byte[] data = mkfsAndPut(img, "/v", src, 300_000, 3);
+    assertEquals(0, run("blobfs", "fsck", img));
+    assertEquals("clean\n", out.toString());
+    // four flipped bytes over the cluster mask's first bits: the md cluster and the file's clusters
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(img, "rw")) {
+      for (int i = 0; i < 4; i++) {
+        f.seek(2 * 4096 + 5 + i);
+        int b = f.read();
+        f.seek(2 * 4096 + 5 + i);
+        f.write(b ^ 0xff);
+      }
+    }
+    assertEquals(Jds.EXIT_BAD_INPUT, run("blobfs", "put", img, "/w", src.toString()));
+    assertTrue(err.toString().startsWith("jds: damaged, not opened for writing"), err.toString());
+    assertEquals(1, err.toString().trim().split("\n").length, err.toString());
+    assertEquals(0, run("blobfs", "cat", img, "/v"));
+    assertArrayEquals(data, raw.toByteArray());
+    assertTrue(err.toString().contains("jds: warning: " + img + ": used cluster mask: metadata-region clusters marked free: 0"),
+        err.toString());
+    assertEquals(2, run("blobfs", "fsck", img));
+    assertTrue(out.toString().contains("\ncorrupt: "), out.toString());
+    assertEquals(1, run("blobfs", "fsck", "--repair", img));
+    assertTrue(out.toString().contains("repair: rebuilt") && out.toString().endsWith("clean\n"), out.toString());
+    assertEquals(0, run("blobfs", "fsck", img));
+    assertEquals(0, run("blobfs", "put", img, "/w", src.toString()), err.toString());
+    assertEquals(0, run("blobfs", "cat", img, "/v"));
+    assertArrayEquals(data, raw.toByteArray());
+    assertEquals(0, run("blobfs", "fsck", img), out.toString());
+    String help = Jds.commandLine().getSubcommands().get("blobfs").getSubcommands().get("fsck").getUsageMessage();
+    assertTrue(help.contains("Exit codes:") && help.contains("1   recoverable") && help.contains("--repair"), help);
   }
 
   private static String sha(Path p) throws Exception {
