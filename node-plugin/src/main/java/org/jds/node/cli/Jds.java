@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = JdsVersion.class,
     description = "A Java storage stack for IPFS nodes: flatfs, blobfs and the datastore API.",
     subcommands = {
-      CommandLine.HelpCommand.class, FlatfsCommand.class, DsCommand.class, BlobfsCommand.class
+      CommandLine.HelpCommand.class, FlatfsCommand.class, DsCommand.class, BlobfsCommand.class,
+      InitCommand.class, ConfigCommand.class, RepoCommand.class
     })
 public final class Jds implements Runnable {
   public static final int EXIT_OK = 0;
