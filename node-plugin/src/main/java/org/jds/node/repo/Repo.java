@@ -7,6 +7,7 @@ import org.jds.datastore.Batching;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DatastoreIOException;
+import org.jds.node.blockstore.Blockstore;
 import org.jds.node.plugin.ConfigException;
 import org.jds.node.plugin.DatastoreConfig;
 import org.jds.node.plugin.DatastorePlugins;
@@ -186,9 +187,22 @@ public final class Repo implements AutoCloseable {
     return datastore;
   }
 
-  /** The root datastore as {@link Batching}, or null if the spec's root store cannot batch. */
-  public Batching batching() {
-    return datastore instanceof Batching b ? b : null;
+  /**
+   * A builder of Kubo's blockstore over the root datastore, set from the config's
+   * {@code HashOnRead} and {@code BlockKeyCacheSize}; callers may change options before building.
+   *
+   * @throws RepoException if the spec's root datastore cannot batch
+   */
+  public Blockstore.Builder blockstoreBuilder() throws RepoException {
+    if (!(datastore instanceof Batching b)) {
+      throw new RepoException("the repo's root datastore (" + datastore.getClass().getSimpleName() + ") cannot batch");
+    }
+    return Blockstore.builder(b).hashOnRead(config.hashOnRead()).keyCacheSize(Math.max(0, config.blockKeyCacheSize()));
+  }
+
+  /** The blockstore as the config sets it, verifying puts. */
+  public Blockstore blockstore() throws RepoException {
+    return blockstoreBuilder().build();
   }
 
   /** Closes the datastore, then releases the lock (also when the close failed). */

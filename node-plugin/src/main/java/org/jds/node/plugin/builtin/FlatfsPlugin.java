@@ -38,7 +38,7 @@ public final class FlatfsPlugin implements DatastorePlugin {
   }
 
   /** Go's {@code ParseShardFunc} as a config error. */
-  static ShardId shardFunc(String s) throws ConfigException {
+  public static ShardId shardFunc(String s) throws ConfigException {
     try {
       return ShardId.parse(s);
     } catch (FlatfsException e) {
