@@ -10,7 +10,6 @@ import org.jds.datastore.DatastoreIOException;
 import org.jds.node.blockstore.Block;
 import org.jds.node.car.CarException;
 import org.jds.node.car.CarReader;
-import org.jds.node.multiformats.Multihash;
 
 /**
  * A CAR v1 or v2 file as an import source, streamed one section at a time. Every block is offered,
@@ -70,28 +69,7 @@ public final class CarSource implements BlockSource {
     if (b == null) {
       return null;
     }
-    String label = b.cid() + " (section at byte " + at + ")";
-    return new SourceBlock() {
-      @Override
-      public String label() {
-        return label;
-      }
-
-      @Override
-      public Multihash multihash() {
-        return b.cid().multihash();
-      }
-
-      @Override
-      public String problem() {
-        return null;
-      }
-
-      @Override
-      public byte[] read() {
-        return b.data();
-      }
-    };
+    return SourceBlock.of(b.cid() + " (section at byte " + at + ")", b.cid().multihash(), null, b::data);
   }
 
   @Override
