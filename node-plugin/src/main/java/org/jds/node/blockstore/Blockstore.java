@@ -115,8 +115,9 @@ public final class Blockstore {
   private int lookUpSize(Cid cid) throws DatastoreException {
     try {
       return ds.getSize(key(cid));
-    } catch (NotFoundException e) {
-      return KeyCache.ABSENT;
+    } catch (DatastoreException e) {
+      if (e.isNotFound()) return KeyCache.ABSENT;
+      throw e;
     }
   }
 
