@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
     versionProvider = JdsVersion.class,
     description = "A Java storage stack for IPFS nodes: flatfs, blobfs and the datastore API.",
     subcommands = {
-      CommandLine.HelpCommand.class, FlatfsCommand.class, DsCommand.class, BlobfsCommand.class
+      CommandLine.HelpCommand.class, FlatfsCommand.class, DsCommand.class, BlobfsCommand.class,
+      InitCommand.class, ConfigCommand.class, RepoCommand.class,
+      BlockCommand.class, RefsCommand.class, ImportCommand.class, ExportCommand.class
     })
 public final class Jds implements Runnable {
   public static final int EXIT_OK = 0;
