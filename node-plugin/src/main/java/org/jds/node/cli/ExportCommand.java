@@ -1,6 +1,9 @@
 package org.jds.node.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jds.datastore.Datastore;
@@ -18,31 +21,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code jds export --flatfs DIR [--shard SHARDFUN]}: every block of the repo into a flatfs
  * directory that kubo opens as its {@code blocks} (kubo's keys, SHARDING, _README,
  * diskUsage.cache). Blocks are read with their hash checked; a corrupt one is listed and not
- * exported (exit 2).
+ * exported (exit 2). {@code jds export --car FILE CID...}: see {@link CarExport}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export the repo's blocks to a flatfs directory kubo can use as its blocks.")
+    description = "Export the repo's blocks to a flatfs directory kubo can use as its blocks, or DAGs to a CAR.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin RepoOption repo;
 
   static final class Target {
     @Option(names = "--flatfs", paramLabel = "DIR", required = true, description = "A flatfs directory (created if missing).")
     Path flatfs;
+    @Option(names = "--car", paramLabel = "FILE", required = true,
+        description = "A CARv1 of the DAGs under CID... in kubo's dag export order.")
+    Path car;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1") Target target;
   @Option(names = "--shard", paramLabel = "SHARDFUN", description = "Shard function for a new directory"
       + " (default /repo/flatfs/shard/v1/next-to-last/2).") String shard;
+  @Parameters(paramLabel = "CID", arity = "0..*", description = "Roots of the DAGs (--car only).") List<String> roots = new ArrayList<>();
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws DatastoreException {
+  public Integer call() throws DatastoreException, BadInputException, IOException {
+    if (target.car != null) {
+      return CarExport.run(repo.path(), target.car, roots, spec);
+    }
+    if (!roots.isEmpty()) {
+      throw new BadInputException("CIDs are for --car; --flatfs exports every block");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ShardId fn = FlatfsPlugin.shardFunc(shard != null ? shard : ShardId.DEFAULT.toString());

@@ -9,6 +9,7 @@ import org.jds.datastore.DatastoreException;
 import org.jds.flatfs.Layout;
 import org.jds.node.repo.Repo;
 import org.jds.node.transfer.BlockSource;
+import org.jds.node.transfer.CarSource;
 import org.jds.node.transfer.FlatfsTree;
 import org.jds.node.transfer.ImportStats;
 import org.jds.node.transfer.Importer;
@@ -84,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
       throw new BadInputException(path + " is neither a kubo repo (config, datastore_spec) nor a flatfs directory (SHARDING)");
     }
     if (Files.isRegularFile(path)) {
-      return CarSources.open(path);
+      return CarSource.open(path);
     }
     throw new BadInputException("no such file or directory: " + path);
   }
