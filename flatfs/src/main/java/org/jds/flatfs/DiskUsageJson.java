@@ -1,7 +1,6 @@
 package org.jds.flatfs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The {@code diskUsage.cache} format: what Go's {@code json.Encoder.Encode} writes for {@code
@@ -25,25 +24,7 @@ final class DiskUsageJson {
 
   /** Go's JSON string encoding, HTML-safe as the default Encoder is. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return GoJsonString.quote(s);
   }
 
   /**

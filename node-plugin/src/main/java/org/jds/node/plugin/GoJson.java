@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.jds.datastore.Bytewise;
+import org.jds.flatfs.GoJsonString;
 
 /**
  * Go's {@code json.Marshal} of a {@code map[string]any} tree: compact, object keys sorted by their
@@ -13,8 +14,6 @@ import org.jds.datastore.Bytewise;
  * form must be exact. Stateless.
  */
 public final class GoJson {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   private GoJson() {}
 
   /** The compact Go form of {@code node}. */
@@ -60,25 +59,6 @@ public final class GoJson {
   }
 
   private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    sb.append(GoJsonString.quote(s));
   }
 }

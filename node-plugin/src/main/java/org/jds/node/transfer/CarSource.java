@@ -10,7 +10,6 @@ import org.jds.datastore.DatastoreIOException;
 import org.jds.node.blockstore.Block;
 import org.jds.node.car.CarException;
 import org.jds.node.car.CarReader;
-import org.jds.node.multiformats.Multihash;
 
 /**
  * A CAR v1 or v2 file as an import source, streamed one section at a time. Every block is offered,
@@ -20,10 +19,12 @@ import org.jds.node.multiformats.Multihash;
 public final class CarSource implements BlockSource {
   private final Path file;
   private final CarReader reader;
+  private final long size;
 
-  private CarSource(Path file, CarReader reader) {
+  private CarSource(Path file, CarReader reader, long size) {
     this.file = file;
     this.reader = reader;
+    this.size = size;
   }
 
   /**
@@ -35,7 +36,8 @@ public final class CarSource implements BlockSource {
     InputStream in = null;
     try {
       in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-      return new CarSource(file, CarReader.open(in));
+      long size = Files.size(file);
+      return new CarSource(file, CarReader.open(in), size);
     } catch (IOException | CarException e) {
       closeQuietly(in);
       throw wrap(file, e);
@@ -70,33 +72,22 @@ public final class CarSource implements BlockSource {
     if (b == null) {
       return null;
     }
-    String label = b.cid() + " (section at byte " + at + ")";
-    return new SourceBlock() {
-      @Override
-      public String label() {
-        return label;
-      }
-
-      @Override
-      public Multihash multihash() {
-        return b.cid().multihash();
-      }
-
-      @Override
-      public String problem() {
-        return null;
-      }
-
-      @Override
-      public byte[] read() {
-        return b.data();
-      }
-    };
+    return SourceBlock.of(b.cid() + " (section at byte " + at + ")", b.cid().multihash(), null, b::data);
   }
 
   @Override
   public long totalBlocks() {
     return -1;
+  }
+
+  @Override
+  public long totalBytes() {
+    return size;
+  }
+
+  @Override
+  public long position() {
+    return reader.position();
   }
 
   @Override

@@ -130,34 +130,13 @@ public final class FlatfsTree implements BlockSource {
       mh = null;
       problem = e.getMessage();
     }
-    Multihash fmh = mh;
-    String fproblem = problem;
-    String label = root.relativize(file).toString();
-    return new SourceBlock() {
-      @Override
-      public String label() {
-        return label;
+    return SourceBlock.of(root.relativize(file).toString(), mh, problem, () -> {
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new DatastoreIOException("reading " + file + ": " + e.getMessage(), e);
       }
-
-      @Override
-      public Multihash multihash() {
-        return fmh;
-      }
-
-      @Override
-      public String problem() {
-        return fproblem;
-      }
-
-      @Override
-      public byte[] read() throws DatastoreException {
-        try {
-          return Files.readAllBytes(file);
-        } catch (IOException e) {
-          throw new DatastoreIOException("reading " + file + ": " + e.getMessage(), e);
-        }
-      }
-    };
+    });
   }
 
   @Override

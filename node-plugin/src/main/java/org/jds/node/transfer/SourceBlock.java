@@ -24,4 +24,35 @@ public interface SourceBlock {
    * @throws DatastoreException if they cannot be read
    */
   byte[] read() throws DatastoreException;
+
+  /** Reads a block's bytes on demand. */
+  @FunctionalInterface
+  interface Bytes {
+    byte[] read() throws DatastoreException;
+  }
+
+  /** A block whose bytes come from {@code bytes} when asked. */
+  static SourceBlock of(String label, Multihash multihash, String problem, Bytes bytes) {
+    return new SourceBlock() {
+      @Override
+      public String label() {
+        return label;
+      }
+
+      @Override
+      public Multihash multihash() {
+        return multihash;
+      }
+
+      @Override
+      public String problem() {
+        return problem;
+      }
+
+      @Override
+      public byte[] read() throws DatastoreException {
+        return bytes.read();
+      }
+    };
+  }
 }

@@ -24,11 +24,16 @@ final class BlockTrees {
 
   /** {@code n} random blocks of 1..maxSize bytes under their kubo keys, written by flatfs into {@code dir}. */
   static void make(Path dir, int n, int maxSize, long seed) throws Exception {
+    make(dir, n, 1, maxSize, seed);
+  }
+
+  /** {@code n} random blocks of minSize..maxSize bytes. */
+  static void make(Path dir, int n, int minSize, int maxSize, long seed) throws Exception {
     Random rnd = new Random(seed);
     try (FlatfsDatastore fs = FlatfsDatastore.createOrOpen(new LocalStorage(dir.getParent()),
         dir.getFileName().toString(), ShardId.DEFAULT, false)) {
       for (int i = 0; i < n; i++) {
-        byte[] data = new byte[1 + rnd.nextInt(maxSize)];
+        byte[] data = new byte[minSize + rnd.nextInt(maxSize - minSize + 1)];
         rnd.nextBytes(data);
         fs.put(Key.of("/" + DsKeys.name(Multihash.sum(Multicodec.SHA2_256.code(), data))), data);
       }
