@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.multiformats.Cid;
 import org.jds.node.pin.Pinner;
@@ -37,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDaemonTest {
   static final int ACKED_BEFORE_KILL = 300;
-  static final Pattern LISTENING = Pattern.compile("RPC API server listening on /ip4/127\\.0\\.0\\.1/tcp/(\\d+)");
 
   @TempDir Path dir;
 
@@ -45,29 +37,10 @@ class KillDaemonTest {
   void acknowledgedBlocksSurviveKill9() throws Exception {
     Path repo = dir.resolve("repo");
     TestNode.init(repo);
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.jds.node.cli.Jds",
-        "daemon", "--repo-dir", repo.toString()).redirectErrorStream(true).start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String l = r.readLine(); l != null; l = r.readLine()) lines.add(l);
-      } catch (java.io.IOException e) {
-        // the process died
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
-    int port = -1;
+    ChildDaemon child = ChildDaemon.start(repo);
+    Process p = child.process();
+    int port = child.port();
     try {
-      List<String> seen = new ArrayList<>();
-      while (port < 0) {
-        String l = lines.poll(120, TimeUnit.SECONDS);
-        assertTrue(l != null, "daemon printed no address: " + seen);
-        seen.add(l);
-        Matcher m = LISTENING.matcher(l);
-        if (m.find()) port = Integer.parseInt(m.group(1));
-      }
       String api = "http://127.0.0.1:" + port + "/api/v0/";
       Map<String, byte[]> acked = new ConcurrentHashMap<>();
       Map<String, Boolean> pinnedAck = new ConcurrentHashMap<>();
