@@ -141,6 +141,17 @@ public final class Node {
     }
   }
 
+  /**
+   * Kubo's pin type of one CID ({@code pin ls ARG}): {@code recursive}, {@code direct},
+   * {@code indirect through ROOT}, or null when it is not pinned. Compared by multihash.
+   */
+  public String pinType(Cid c) throws DatastoreException {
+    String reason = directReason(c, pins.recursive(), pins.direct());
+    if (reason != null) return reason.substring("pinned: ".length());
+    Cid via = reachable().get(c.multihash());
+    return via == null ? null : "indirect through " + via;
+  }
+
   private static String directReason(Cid c, List<Cid> recursive, List<Cid> direct) {
     for (Cid r : recursive) if (r.multihash().equals(c.multihash())) return "pinned: recursive";
     for (Cid d : direct) if (d.multihash().equals(c.multihash())) return "pinned: direct";

@@ -13,7 +13,7 @@ import org.jds.node.dag.CodecException;
 import org.jds.node.dag.MissingBlockException;
 import org.jds.node.multiformats.Cid;
 
-/** {@code pin/add}, {@code pin/rm}, {@code pin/ls} in kubo's JSON shapes. */
+/** {@code pin/add}, {@code pin/rm}, {@code pin/ls} in kubo v0.43.1's JSON shapes ({@code core/commands/pin/pin.go}). */
 final class PinRpc {
   private final Node node;
 
@@ -66,20 +66,15 @@ final class PinRpc {
     }
     boolean stream = call.flag(false, "stream", "s");
     Map<String, String> found = new LinkedHashMap<>();
-    List<Node.PinEntry> every = node.listPins(all || type.equals("recursive"), all || type.equals("direct"),
-        all || type.equals("indirect"));
     if (call.args().isEmpty()) {
+      List<Node.PinEntry> every = node.listPins(all || type.equals("recursive"), all || type.equals("direct"),
+          all || type.equals("indirect"));
       for (Node.PinEntry e : every) found.putIfAbsent(e.cid().toString(), e.kind().label());
     } else {
-      for (Cid c : cids(call.args())) {
-        String kind = null;
-        for (Node.PinEntry e : every) {
-          if (e.cid().multihash().equals(c.multihash())) {
-            kind = e.kind().label();
-            break;
-          }
-        }
-        if (kind == null) throw new RpcException("path '" + c + "' is not pinned");
+      for (String a : call.args()) {
+        Cid c = CidPaths.parse(a);
+        String kind = node.pinType(c);
+        if (kind == null || !(all || kind.startsWith(type))) throw new RpcException("path '" + a + "' is not pinned");
         found.put(c.toString(), kind);
       }
     }
@@ -93,9 +88,16 @@ final class PinRpc {
       }
       out.end();
     } else {
+      // Kubo's PinLsList: Keys is omitempty, each entry {"Type","Name"}.
       ObjectNode n = RpcCall.object();
-      ObjectNode keys = n.putObject("Keys");
-      for (Map.Entry<String, String> e : found.entrySet()) keys.putObject(e.getKey()).put("Type", e.getValue());
+      if (!found.isEmpty()) {
+        ObjectNode keys = n.putObject("Keys");
+        for (Map.Entry<String, String> e : found.entrySet()) {
+          ObjectNode t = keys.putObject(e.getKey());
+          t.put("Type", e.getValue());
+          t.put("Name", "");
+        }
+      }
       call.value(n);
     }
   }

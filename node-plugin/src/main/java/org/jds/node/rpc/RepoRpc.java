@@ -46,7 +46,11 @@ final class RepoRpc {
     call.value(n);
   }
 
-  /** Kubo's {@code VerifyProgress} stream: progress per block, a message per corrupt one. */
+  /**
+   * Kubo's {@code VerifyProgress} stream ({@code {"Msg","Progress"}}, both always present): a message
+   * per corrupt block, a progress count per block, then the summary; corruption fails the command
+   * (detection only, as kubo without {@code --drop}).
+   */
   private void verify(RpcCall call) throws RpcException, IOException, DatastoreException {
     Blockstore bs = node.repo().blockstoreBuilder().hashOnRead(true).keyCacheSize(0).build();
     RpcCall.ValueStream out = call.stream();
@@ -66,22 +70,22 @@ final class RepoRpc {
             if (!e.isNotFound()) throw e; // removed since listed: not corrupt
           }
         }
-        count++;
-        ObjectNode n = RpcCall.object();
         if (problem != null) {
           bad++;
-          n.put("Msg", problem);
-        } else {
-          n.put("Msg", "");
-          n.put("Progress", count);
+          out.emit(progress(problem, 0));
         }
-        out.emit(n);
+        out.emit(progress("", ++count));
       }
     }
-    if (bad > 0) throw new RpcException("verify complete, some blocks were corrupt");
-    ObjectNode done = RpcCall.object();
-    done.put("Msg", "verify complete, all blocks validated.");
-    out.emit(done);
+    if (bad > 0) throw new RpcException("verify complete, " + bad + " blocks corrupt");
+    out.emit(progress("verify complete, all blocks validated.", 0));
+  }
+
+  private static ObjectNode progress(String msg, long n) {
+    ObjectNode o = RpcCall.object();
+    o.put("Msg", msg);
+    o.put("Progress", n);
+    return o;
   }
 
   /** Kubo's {@code GcResult} stream: {@code {"Key":{"/":cid}}} per removed block. */
@@ -100,6 +104,7 @@ final class RepoRpc {
     if (streamErrors) {
       for (String e : r.errors()) {
         ObjectNode n = RpcCall.object();
+        n.putNull("Key"); // kubo's GcResult: an undefined cid.Cid marshals as null
         n.put("Error", e);
         out.emit(n);
       }
