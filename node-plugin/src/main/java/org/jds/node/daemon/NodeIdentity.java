@@ -53,6 +53,8 @@ public final class NodeIdentity {
    * @throws ConfigException the stored key is not a valid Ed25519 key pair
    */
   public static NodeIdentity loadOrCreate(Path repo) throws DatastoreException {
+    JsonNode stored = Repo.readConfig(repo).get(PRIV_KEY_FIELD);
+    if (stored != null && !stored.asText("").isEmpty()) return decode(stored.asText()); // no rewrite of the config
     NodeIdentity[] out = new NodeIdentity[1];
     Repo.editConfig(repo, c -> out[0] = fromConfigOrNew(c));
     return out[0];
