@@ -66,7 +66,8 @@ public final class Jds implements Runnable {
     addHelpOption(cl);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          cmd.getErr().println("jds: " + ex.getMessage());
+          // An exception without a message (an I/O error from deep inside) still says what it is.
+          cmd.getErr().println("jds: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
           return exitCode(ex);
         });
     cl.setParameterExceptionHandler(
