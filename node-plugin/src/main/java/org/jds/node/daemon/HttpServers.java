@@ -64,6 +64,22 @@ final class HttpServers {
     return server;
   }
 
+  /**
+   * Stops {@code s}: first its {@link GracefulHandler} answers new requests 503 and waits (up to the
+   * stop timeout) for the in-flight ones, whose connections stay open so that uploads still arriving
+   * complete; then the server stops.
+   */
+  static void stopGracefully(Server s) throws Exception {
+    if (s.getHandler() instanceof GracefulHandler g) {
+      try {
+        g.shutdown().get(STOP_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        org.slf4j.LoggerFactory.getLogger(HttpServers.class).warn("requests still running after {} ms: stopping anyway", STOP_TIMEOUT_MS);
+      }
+    }
+    s.stop();
+  }
+
   /** The port the server's connector bound. */
   static int port(Server s) {
     return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
