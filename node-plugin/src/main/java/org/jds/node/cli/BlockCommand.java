@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jds.datastore.DatastoreException;
-import org.jds.datastore.NotFoundException;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.multiformats.Cid;
 import org.jds.node.multiformats.Multicodec;
@@ -42,6 +41,28 @@ public final class BlockCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a block subcommand is required");
+  }
+
+  /** What get and stat do with one block. */
+  @FunctionalInterface
+  private interface BlockAction {
+    void run(Blockstore bs, Cid cid) throws DatastoreException, IOException;
+  }
+
+  /** Runs {@code action} on one CID of the repo; a missing block is kubo's offline not-found, exit 1. */
+  private static int onBlock(RepoOption repo, String arg, CommandSpec spec, BlockAction action)
+      throws DatastoreException, BadInputException, IOException {
+    Cid cid = CidArgs.parse(arg);
+    try (Repo r = Repo.open(repo.path())) {
+      action.run(r.blockstore(), cid);
+      return Jds.EXIT_OK;
+    } catch (DatastoreException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
+      return Jds.EXIT_NOT_FOUND;
+    }
   }
 
   @Command(name = "put", mixinStandardHelpOptions = true, description = "Store FILE (or - for stdin) as a block; prints its CID.")
@@ -82,16 +103,10 @@ public final class BlockCommand implements Runnable {
 
     @Override
     public Integer call() throws DatastoreException, BadInputException, IOException {
-      Cid cid = CidArgs.parse(arg);
-      try (Repo r = Repo.open(repo.path())) {
-        byte[] data = r.blockstore().get(cid);
-        rawOut.write(data);
+      return onBlock(repo, arg, spec, (bs, cid) -> {
+        rawOut.write(bs.get(cid));
         rawOut.flush();
-        return Jds.EXIT_OK;
-      } catch (NotFoundException e) {
-        spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
-        return Jds.EXIT_NOT_FOUND;
-      }
+      });
     }
   }
 
@@ -102,16 +117,8 @@ public final class BlockCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws DatastoreException, BadInputException {
-      Cid cid = CidArgs.parse(arg);
-      try (Repo r = Repo.open(repo.path())) {
-        int size = r.blockstore().getSize(cid);
-        spec.commandLine().getOut().printf("Key: %s%nSize: %d%n", cid, size);
-        return Jds.EXIT_OK;
-      } catch (NotFoundException e) {
-        spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
-        return Jds.EXIT_NOT_FOUND;
-      }
+    public Integer call() throws DatastoreException, BadInputException, IOException {
+      return onBlock(repo, arg, spec, (bs, cid) -> spec.commandLine().getOut().printf("Key: %s%nSize: %d%n", cid, bs.getSize(cid)));
     }
   }
 
