@@ -161,7 +161,7 @@ public final class Daemon implements AutoCloseable {
     Exception first = null;
     for (Server s : new Server[] {api, gateway}) {
       try {
-        s.stop();
+        HttpServers.stopGracefully(s);
       } catch (Exception e) {
         LOG.warn("stopping a server: {}", e.toString());
         first = first == null ? e : first;

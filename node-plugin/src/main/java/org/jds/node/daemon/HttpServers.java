@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServlet;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -15,13 +17,16 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds one Jetty server of the daemon: a bounded thread pool, a bounded number of connections, a request body
  * limit (chunked bodies included), multipart parts above 1 MiB spilled to a temp directory, and a
- * graceful stop that lets in-flight requests finish.
+ * graceful stop that lets in-flight requests finish ({@link #stopGracefully}).
  */
 final class HttpServers {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServers.class);
   /** Threads per server; 50 concurrent clients plus the acceptor and selector fit. */
   static final int MAX_THREADS = Integer.getInteger("jds.http.maxThreads", 128);
   static final int MIN_THREADS = 4;
@@ -62,6 +67,22 @@ final class HttpServers {
     server.setHandler(graceful);
     server.setStopTimeout(STOP_TIMEOUT_MS);
     return server;
+  }
+
+  /**
+   * Stops {@code s}: first its {@link GracefulHandler} answers new requests 503 and waits (up to the
+   * stop timeout) for the in-flight ones, whose connections stay open so that uploads still arriving
+   * complete; then the server stops.
+   */
+  static void stopGracefully(Server s) throws Exception {
+    if (s.getHandler() instanceof GracefulHandler g) {
+      try {
+        g.shutdown().get(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        LOG.warn("requests still running after {} ms: stopping anyway", STOP_TIMEOUT_MS);
+      }
+    }
+    s.stop();
   }
 
   /** The port the server's connector bound. */

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Signals to a child {@code jds daemon}: SIGTERM lets an in-flight response finish and leaves the blobfs
- * image clean; a second signal forces the exit while a request still hangs.
+ * Signals to a child {@code jds daemon}: SIGTERM lets in-flight requests (a download being sent, an upload
+ * still arriving) finish and leaves the blobfs image clean; a second signal forces the exit while a
+ * request still hangs.
  */
 class DaemonSignalTest {
   @TempDir Path dir;
@@ -56,8 +57,17 @@ class DaemonSignalTest {
     HttpResponse<InputStream> get = http.send(HttpRequest.newBuilder(URI.create(api + "block/get?arg=" + cid))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, get.statusCode());
-    c.sigterm();
-    c.await("Received interrupt signal");
+    // And an upload whose body is still arriving.
+    byte[] upload = TestNode.multipart("b", "in flight at shutdown".getBytes(StandardCharsets.US_ASCII));
+    try (Socket s = partialUpload(c.port(), upload)) {
+      c.sigterm();
+      c.await("Received interrupt signal");
+      s.getOutputStream().write(upload, upload.length - 10, 10);
+      s.getOutputStream().flush();
+      String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(response.startsWith("HTTP/1.1 200 OK"), response);
+      assertTrue(response.contains("\"Size\":21"), response);
+    }
     try (InputStream in = get.body()) {
       assertArrayEquals(big, in.readAllBytes(), "the in-flight response completed");
     }
