@@ -16,6 +16,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -71,6 +72,22 @@ public final class GoHarness {
       }
       return instance;
     }
+  }
+
+  /**
+   * The go binary for a tool that needs one: under CI a missing {@code go} fails the calling test,
+   * elsewhere it skips it (the same rule as the harness's).
+   */
+  static Path goOrSkip() {
+    Path go = findGo();
+    if (go == null) {
+      String failure = missingGoFailure(isCi());
+      if (failure != null) {
+        throw new AssertionError(failure);
+      }
+      Assumptions.abort(missingGoReason() + "; skipping because CI is not set.");
+    }
+    return go;
   }
 
   static boolean isCi() {
@@ -200,7 +217,17 @@ public final class GoHarness {
   }
 
   private static Run exec(List<String> cmd, Path dir, byte[] stdin, int timeoutSeconds) throws IOException {
+    return exec(cmd, dir, Map.of(), stdin, timeoutSeconds);
+  }
+
+  /**
+   * Runs {@code cmd} in {@code dir} (null: the current one) with {@code env} added to this JVM's
+   * environment, feeding it {@code stdin} (may be null); fails the test after the timeout.
+   */
+  static Run exec(List<String> cmd, Path dir, Map<String, String> env, byte[] stdin, int timeoutSeconds)
+      throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
     if (dir != null) {
       pb.directory(dir.toFile());
     }
