@@ -83,6 +83,8 @@ final class KuboAdded {
       for (Variant v : VARIANTS) {
         k.added.add(k.add(v));
       }
+      System.out.printf("[interop-tests] kubo added the tree %d ways: %d blocks (refs local)%n", VARIANTS.size(),
+          k.refsLocal().size());
       shared = k;
     }
     return shared;
