@@ -47,9 +47,9 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ImportStats stats = new ImportStats();
     try (Repo r = Repo.open(repo.path()); BlockSource src = open(source)) {
-      Progress progress = new Progress(progressOut, Progress.stderrIsTerminal(), src.totalBlocks(), every);
+      Progress progress = new Progress(progressOut, Progress.stderrIsTerminal(), src, every);
       try {
-        new Importer(r.blockstoreBuilder().verifyPuts(false).build()).run(src, stats, progress);
+        new Importer(r.blockstoreBuilder().verifyPuts(false).keyCacheSize(0).build()).run(src, stats, progress);
         r.datastore().sync(org.jds.datastore.Key.ROOT);
       } catch (DatastoreException e) {
         progress.finish(stats);

@@ -15,6 +15,16 @@ public interface BlockSource extends AutoCloseable {
   /** How many blocks the source holds, or -1 if unknown (for the ETA). */
   long totalBlocks();
 
+  /** The source's size in bytes, or -1 if unknown (an ETA for sources that do not know their count). */
+  default long totalBytes() {
+    return -1;
+  }
+
+  /** Bytes of the source consumed so far (with {@link #totalBytes()}). */
+  default long position() {
+    return 0;
+  }
+
   /** What the source is, for messages. */
   String describe();
 

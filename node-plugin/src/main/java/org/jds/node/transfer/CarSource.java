@@ -19,10 +19,12 @@ import org.jds.node.car.CarReader;
 public final class CarSource implements BlockSource {
   private final Path file;
   private final CarReader reader;
+  private final long size;
 
-  private CarSource(Path file, CarReader reader) {
+  private CarSource(Path file, CarReader reader, long size) {
     this.file = file;
     this.reader = reader;
+    this.size = size;
   }
 
   /**
@@ -34,7 +36,8 @@ public final class CarSource implements BlockSource {
     InputStream in = null;
     try {
       in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-      return new CarSource(file, CarReader.open(in));
+      long size = Files.size(file);
+      return new CarSource(file, CarReader.open(in), size);
     } catch (IOException | CarException e) {
       closeQuietly(in);
       throw wrap(file, e);
@@ -75,6 +78,16 @@ public final class CarSource implements BlockSource {
   @Override
   public long totalBlocks() {
     return -1;
+  }
+
+  @Override
+  public long totalBytes() {
+    return size;
+  }
+
+  @Override
+  public long position() {
+    return reader.position();
   }
 
   @Override

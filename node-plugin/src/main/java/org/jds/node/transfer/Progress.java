@@ -16,18 +16,20 @@ public final class Progress {
   private final PrintStream err;
   private final boolean terminal;
   private final long every;
+  private final BlockSource source;
   private final long total;
   private final long start = System.nanoTime();
   private long lastDraw;
 
   /**
-   * @param total the source's block count, or -1 (no ETA)
+   * @param source the source: its block count, or else its byte size and position, give the ETA
    * @param every plain mode: one line per this many blocks
    */
-  public Progress(PrintStream err, boolean terminal, long total, long every) {
+  public Progress(PrintStream err, boolean terminal, BlockSource source, long every) {
     this.err = err;
     this.terminal = terminal;
-    this.total = total;
+    this.source = source;
+    this.total = source.totalBlocks();
     this.every = Math.max(1, every);
   }
 
@@ -74,8 +76,13 @@ public final class Progress {
     }
     b.append(" blocks, ").append(mb(s.importedBytes())).append(" imported, ")
         .append(String.format("%.0f blocks/s, %s/s", rate, mb((long) (s.importedBytes() / secs))));
+    long eta = -1;
     if (total >= 0 && rate > 0) {
-      long eta = (long) ((total - s.seen()) / rate);
+      eta = (long) ((total - s.seen()) / rate);
+    } else if (source.totalBytes() > 0 && source.position() > 0) {
+      eta = (long) (secs * (source.totalBytes() - source.position()) / source.position());
+    }
+    if (eta >= 0) {
       b.append(String.format(", ETA %d:%02d:%02d", eta / 3600, eta / 60 % 60, eta % 60));
     }
     b.append(" (skipped ").append(s.skipped()).append(", bad ").append(s.bad().size()).append(')');

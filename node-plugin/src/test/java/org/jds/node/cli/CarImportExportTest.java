@@ -50,8 +50,9 @@ class CarImportExportTest {
 
     String other = tmp.resolve("other").toString();
     assertEquals(0, cli.run("init", "--repo-dir", other, "--profile", "flatfs"), cli.err);
-    assertEquals(0, cli.run("import", "--repo-dir", other, car.toString()), cli.err);
+    assertEquals(0, cli.run("import", "--repo-dir", other, "--progress-every", "1", car.toString()), cli.err);
     assertTrue(cli.out.startsWith("imported 3 ("), cli.out);
+    assertEquals(3, cli.progress.lines().filter(l -> l.matches("\\d blocks, .*, ETA 0:00:\\d\\d .*")).count(), cli.progress);
     Path car2 = tmp.resolve("b.car");
     assertEquals(0, cli.run("export", "--repo-dir", other, "--car", car2.toString(), root), cli.err);
     assertArrayEquals(Files.readAllBytes(car), Files.readAllBytes(car2));
