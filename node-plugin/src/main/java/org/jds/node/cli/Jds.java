@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class, FlatfsCommand.class, DsCommand.class, BlobfsCommand.class,
       InitCommand.class, ConfigCommand.class, RepoCommand.class,
-      BlockCommand.class, RefsCommand.class, ImportCommand.class, ExportCommand.class
+      BlockCommand.class, RefsCommand.class, ImportCommand.class, ExportCommand.class, DaemonCommand.class
     })
 public final class Jds implements Runnable {
   public static final int EXIT_OK = 0;
