@@ -42,6 +42,14 @@ final class Kubo {
     return k;
   }
 
+  /**
+   * kubo on {@code dir} without touching it: for a repo made elsewhere, or (with {@code --api}) as a
+   * client of a daemon, where {@code dir} need not exist.
+   */
+  static Kubo at(Path dir) {
+    return new Kubo(dir);
+  }
+
   /** The repo directory ({@code IPFS_PATH}). */
   Path repo() {
     return repo;
@@ -62,6 +70,16 @@ final class Kubo {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Starts {@code ipfs daemon --offline} on this repo (its API and gateway on the loopback ports the
+   * repo's config names; the test profile's are ephemeral) and waits for "Daemon is ready".
+   */
+  KuboDaemon startDaemon() throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(binary().toString(), "daemon", "--offline").redirectErrorStream(true);
+    pb.environment().put("IPFS_PATH", repo.toString());
+    return KuboDaemon.start(pb.start(), COMMAND_TIMEOUT_SECONDS);
   }
 
   /** The built {@code ipfs}, building it on first use (see the class comment for missing Go). */
