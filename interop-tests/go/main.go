@@ -230,35 +230,29 @@ func cmdWrite(args []string) error {
 // and a single Commit.
 func apply(d ds.Batching, entries []entry, batch bool) error {
 	ctx := context.Background()
+	var w ds.Write = d
+	var b ds.Batch
 	if batch {
-		b, err := d.Batch(ctx)
-		if err != nil {
+		var err error
+		if b, err = d.Batch(ctx); err != nil {
 			return err
 		}
-		for _, e := range entries {
-			if e.del {
-				err = b.Delete(ctx, e.key)
-			} else {
-				err = b.Put(ctx, e.key, e.value)
-			}
-			if err != nil {
-				return fmt.Errorf("batch %s: %v", e.key, err)
-			}
-		}
-		if err := b.Commit(ctx); err != nil {
-			return fmt.Errorf("commit: %v", err)
-		}
-		return nil
+		w = b
 	}
 	for _, e := range entries {
 		var err error
 		if e.del {
-			err = d.Delete(ctx, e.key)
+			err = w.Delete(ctx, e.key)
 		} else {
-			err = d.Put(ctx, e.key, e.value)
+			err = w.Put(ctx, e.key, e.value)
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %v", e.key, err)
+		}
+	}
+	if b != nil {
+		if err := b.Commit(ctx); err != nil {
+			return fmt.Errorf("commit: %v", err)
 		}
 	}
 	return nil

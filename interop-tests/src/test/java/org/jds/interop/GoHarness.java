@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Builds and runs the Go harness in {@code interop-tests/go} (real go-ds-flatfs v0.6.1 and
- * go-datastore v0.9.2, pulled through Go modules) with the machine's {@code go}.
+ * go-datastore v0.9.2, go-ds-leveldb v0.5.3, go-cid, go-multihash and go-multibase, pulled through Go
+ * modules) with the machine's {@code go}.
  *
  * <p>The harness is built once per JVM. Under {@code CI=true} a missing {@code go} is a test
  * failure; elsewhere the tests are skipped (JUnit assumption) with the reason printed.
