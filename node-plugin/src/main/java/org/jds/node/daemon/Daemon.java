@@ -49,20 +49,17 @@ public final class Daemon implements AutoCloseable {
   private final String gatewayAddr;
   private boolean closed;
 
-  private Daemon(Repo repo, Node node, Server api, Server gateway, GcScheduler gc, Path spillDir) {
+  private Daemon(Repo repo, Node node, Server api, InetSocketAddress apiAt, Server gateway, InetSocketAddress gwAt,
+      GcScheduler gc, Path spillDir) {
     this.repo = repo;
     this.node = node;
     this.api = api;
     this.gateway = gateway;
     this.gc = gc;
     this.spillDir = spillDir;
-    this.apiAddr = Multiaddr.format(((InetSocketAddress) bound(api)).getAddress(), HttpServers.port(api));
-    this.gatewayAddr = Multiaddr.format(((InetSocketAddress) bound(gateway)).getAddress(), HttpServers.port(gateway));
-  }
-
-  private static java.net.SocketAddress bound(Server s) {
-    org.eclipse.jetty.server.ServerConnector c = (org.eclipse.jetty.server.ServerConnector) s.getConnectors()[0];
-    return new InetSocketAddress(c.getHost(), c.getLocalPort());
+    // The configured host with the bound port (port 0 in the config means an ephemeral one).
+    this.apiAddr = Multiaddr.format(apiAt.getAddress(), HttpServers.port(api));
+    this.gatewayAddr = Multiaddr.format(gwAt.getAddress(), HttpServers.port(gateway));
   }
 
   /**
@@ -103,7 +100,7 @@ public final class Daemon implements AutoCloseable {
       origins.add("http://127.0.0.1:" + port);
       origins.add("http://localhost:" + port);
       GcScheduler gc = enableGc ? GcScheduler.start(node, config) : null;
-      Daemon d = new Daemon(repo, node, api, gw, gc, spill);
+      Daemon d = new Daemon(repo, node, api, apiAt, gw, gwAt, gc, spill);
       Files.writeString(path.resolve(API_FILE), d.apiAddr, StandardCharsets.UTF_8);
       return d;
     } catch (Exception e) {

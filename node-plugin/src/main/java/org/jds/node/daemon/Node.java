@@ -117,8 +117,10 @@ public final class Node {
     try {
       List<Removal> out = new ArrayList<>();
       Map<Multihash, Cid> indirect = null;
+      List<Cid> recursive = pins.recursive();
+      List<Cid> direct = pins.direct();
       for (Cid c : cids) {
-        String reason = directReason(c);
+        String reason = directReason(c, recursive, direct);
         if (reason == null) {
           if (indirect == null) indirect = reachable();
           Cid root = indirect.get(c.multihash());
@@ -139,9 +141,9 @@ public final class Node {
     }
   }
 
-  private String directReason(Cid c) throws DatastoreException {
-    for (Cid r : pins.recursive()) if (r.multihash().equals(c.multihash())) return "pinned: recursive";
-    for (Cid d : pins.direct()) if (d.multihash().equals(c.multihash())) return "pinned: direct";
+  private static String directReason(Cid c, List<Cid> recursive, List<Cid> direct) {
+    for (Cid r : recursive) if (r.multihash().equals(c.multihash())) return "pinned: recursive";
+    for (Cid d : direct) if (d.multihash().equals(c.multihash())) return "pinned: direct";
     return null;
   }
 

@@ -56,6 +56,15 @@ final class TestDags {
     return new Block(Cid.v1(Multicodec.DAG_CBOR, Multihash.sum(Multicodec.SHA2_256.code(), d)), d);
   }
 
+  /** How many blocks {@code bs} lists. */
+  static int count(org.jds.node.blockstore.Blockstore bs) throws Exception {
+    int n = 0;
+    try (org.jds.node.blockstore.BlockListing l = bs.keys()) {
+      while (l.next() != null) n++;
+    }
+    return n;
+  }
+
   long bytes() {
     long n = 0;
     for (Block b : blocks) n += b.data().length;

@@ -1,0 +1,138 @@
+package org.jds.node.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jds.node.repo.Repo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signals to a child {@code jds daemon}: SIGTERM lets an in-flight response finish and leaves the blobfs
+ * image clean; a second signal forces the exit while a request still hangs.
+ */
+class DaemonSignalTest {
+  static final Pattern LISTENING = Pattern.compile("RPC API server listening on /ip4/127\\.0\\.0\\.1/tcp/(\\d+)");
+  @TempDir Path dir;
+
+  /** A running child daemon and its output lines. */
+  record Child(Process process, BlockingQueue<String> lines, int port) {
+    /** SIGTERM through kill(1): Process.destroy() would also close our end of the child's output. */
+    void sigterm() throws Exception {
+      assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start().waitFor());
+    }
+
+    String await(String prefix) throws InterruptedException {
+      List<String> seen = new ArrayList<>();
+      while (true) {
+        String l = lines.poll(120, TimeUnit.SECONDS);
+        if (l == null && !process.isAlive()) {
+          throw new AssertionError("daemon exited (" + process.exitValue() + ") without a line starting " + prefix + " in " + seen);
+        }
+        assertTrue(l != null, "no line starting " + prefix + " in " + seen);
+        seen.add(l);
+        if (l.startsWith(prefix)) return l;
+      }
+    }
+  }
+
+  static Child start(Path repo) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.jds.node.cli.Jds",
+        "daemon", "--repo-dir", repo.toString()).redirectErrorStream(true).start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String l = r.readLine(); l != null; l = r.readLine()) lines.add(l);
+      } catch (java.io.IOException e) {
+        // the process ended
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    Child c = new Child(p, lines, -1);
+    Matcher m = LISTENING.matcher(c.await("RPC API server listening on"));
+    assertTrue(m.find());
+    c.await("Daemon is ready");
+    return new Child(p, lines, Integer.parseInt(m.group(1)));
+  }
+
+  /** Opens an upload of {@code body} and sends all but its last 10 bytes. */
+  static Socket partialUpload(int port, byte[] body) throws Exception {
+    Socket s = new Socket("127.0.0.1", port);
+    OutputStream out = s.getOutputStream();
+    out.write(("POST /api/v0/block/put HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    out.write(body, 0, body.length - 10);
+    out.flush();
+    return s;
+  }
+
+  @Test
+  void sigtermLetsInFlightRequestsFinishAndLeavesTheImageClean() throws Exception {
+    Path repo = dir.resolve("repo");
+    TestNode.init(repo);
+    Child c = start(repo);
+    byte[] big = new byte[48 << 20]; // far more than the loopback socket buffers hold
+    new java.util.Random(8).nextBytes(big);
+    String api = "http://127.0.0.1:" + c.port() + "/api/v0/";
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<byte[]> put = http.send(HttpRequest.newBuilder(URI.create(api + "block/put?allow-big-block=true"))
+        .header("Content-Type", "multipart/form-data; boundary=b")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(TestNode.multipart("b", big))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, put.statusCode());
+    String cid = TestNode.json(put).get("Key").asText();
+    // The response has started (headers are in) and the server is still writing when the signal comes.
+    HttpResponse<InputStream> get = http.send(HttpRequest.newBuilder(URI.create(api + "block/get?arg=" + cid))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, get.statusCode());
+    c.sigterm();
+    c.await("Received interrupt signal");
+    try (InputStream in = get.body()) {
+      assertArrayEquals(big, in.readAllBytes(), "the in-flight response completed");
+    }
+    assertTrue(c.process().waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, c.process().exitValue());
+    c.await("daemon stopped");
+    try (Repo r = Repo.open(repo)) {
+      assertTrue(BlobfsImages.find(r.datastore()).get(0).blobstore().wasClean(), "blobfs image marked clean");
+      assertArrayEquals(big, r.blockstore().get(org.jds.node.multiformats.Cid.parse(cid)));
+    }
+  }
+
+  @Test
+  void aSecondSignalForcesTheExit() throws Exception {
+    Path repo = dir.resolve("repo");
+    TestNode.init(repo);
+    Child c = start(repo);
+    byte[] body = TestNode.multipart("b", "never finished".getBytes(StandardCharsets.US_ASCII));
+    try (Socket s = partialUpload(c.port(), body)) {
+      c.sigterm();
+      c.await("Received interrupt signal");
+      c.sigterm(); // the upload still hangs: only the second signal ends the process now
+      assertTrue(c.process().waitFor(60, TimeUnit.SECONDS));
+      assertEquals(1, c.process().exitValue());
+    }
+  }
+}
