@@ -1,6 +1,7 @@
 // Command go-harness drives the real Go flatfs (github.com/ipfs/go-ds-flatfs v0.6.1 on
-// github.com/ipfs/go-datastore v0.9.2) for the jds interop tests. It only *uses* the
-// library; nothing of flatfs is copied here.
+// github.com/ipfs/go-datastore v0.9.2), go-ds-leveldb (v0.5.3, kubo v0.43.1's) and go-cid /
+// go-multihash / go-multibase for the jds interop tests. It only *uses* those libraries; nothing
+// of them is copied here.
 //
 // Usage:
 //
@@ -14,6 +15,9 @@
 //	go-harness version                                  (module versions linked in)
 //	go-harness keyjson < "m HEX" / "u HEX" lines        (Key.MarshalJSON / UnmarshalJSON)
 //	go-harness suite  DIR [go test flags, e.g. -test.v]
+//	go-harness leveldb-write DIR [--compression none|snappy|default] [--batch] < manifest
+//	go-harness leveldb-read  DIR                         > listing
+//	go-harness multiformats                              < hex lines > NAME<TAB>VALUE lines
 //
 // See ../README.md for the manifest and listing formats.
 package main
@@ -50,7 +54,10 @@ const usage = `usage: go-harness write DIR SHARDFUN [--sync] [--batch] < manifes
        go-harness gen LEN SEED
        go-harness version
        go-harness keyjson
-       go-harness suite DIR [go test flags]`
+       go-harness suite DIR [go test flags]
+       go-harness leveldb-write DIR [--compression none|snappy|default] [--batch] < manifest
+       go-harness leveldb-read DIR
+       go-harness multiformats < hex lines`
 
 func main() {
 	if len(os.Args) < 2 {
@@ -79,6 +86,12 @@ func main() {
 		err = cmdKeyJSON(args)
 	case "suite":
 		err = cmdSuite(args) // exits by itself on success
+	case "leveldb-write":
+		err = cmdLevelWrite(args)
+	case "leveldb-read":
+		err = cmdLevelRead(args)
+	case "multiformats":
+		err = cmdMultiformats(args)
 	default:
 		fail(usage)
 	}
@@ -211,38 +224,42 @@ func cmdWrite(args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := apply(fs, entries, batch); err != nil {
+		return err
+	}
+	return fs.Close()
+}
+
+// apply runs the manifest's operations on d in order, one by one or (batch) through one Batch
+// and a single Commit.
+func apply(d ds.Batching, entries []entry, batch bool) error {
 	ctx := context.Background()
+	var w ds.Write = d
+	var b ds.Batch
 	if batch {
-		b, err := fs.Batch(ctx)
-		if err != nil {
+		var err error
+		if b, err = d.Batch(ctx); err != nil {
 			return err
 		}
-		for _, e := range entries {
-			if e.del {
-				err = b.Delete(ctx, e.key)
-			} else {
-				err = b.Put(ctx, e.key, e.value)
-			}
-			if err != nil {
-				return fmt.Errorf("batch %s: %v", e.key, err)
-			}
+		w = b
+	}
+	for _, e := range entries {
+		var err error
+		if e.del {
+			err = w.Delete(ctx, e.key)
+		} else {
+			err = w.Put(ctx, e.key, e.value)
 		}
+		if err != nil {
+			return fmt.Errorf("%s: %v", e.key, err)
+		}
+	}
+	if b != nil {
 		if err := b.Commit(ctx); err != nil {
 			return fmt.Errorf("commit: %v", err)
 		}
-	} else {
-		for _, e := range entries {
-			if e.del {
-				err = fs.Delete(ctx, e.key)
-			} else {
-				err = fs.Put(ctx, e.key, e.value)
-			}
-			if err != nil {
-				return fmt.Errorf("%s: %v", e.key, err)
-			}
-		}
 	}
-	return fs.Close()
+	return nil
 }
 
 // openArg opens the existing store named by the command's only argument.
@@ -254,7 +271,7 @@ func openArg(args []string) (*flatfs.Datastore, error) {
 }
 
 // queryAll runs q and collects every entry.
-func queryAll(fs *flatfs.Datastore, q query.Query) ([]query.Entry, error) {
+func queryAll(fs ds.Datastore, q query.Query) ([]query.Entry, error) {
 	res, err := fs.Query(context.Background(), q)
 	if err != nil {
 		return nil, err
@@ -262,7 +279,7 @@ func queryAll(fs *flatfs.Datastore, q query.Query) ([]query.Entry, error) {
 	return res.Rest()
 }
 
-// cmdRead lists every key of the store as "KEY<TAB>SIZE<TAB>SHA256" sorted by key. Each entry
+// cmdRead lists every key of the flatfs store as "KEY<TAB>SIZE<TAB>SHA256" sorted by key. Each entry
 // is cross-checked between Query (with values), Query (keys only + sizes), Get, GetSize and
 // Has; any disagreement is an error.
 func cmdRead(args []string) error {
@@ -271,6 +288,11 @@ func cmdRead(args []string) error {
 		return err
 	}
 	defer fs.Close()
+	return list(fs)
+}
+
+// list prints the listing of d (see cmdRead), cross-checking its Query, Get, GetSize and Has.
+func list(fs ds.Datastore) error {
 	ctx := context.Background()
 
 	all, err := queryAll(fs, query.Query{})

@@ -22,15 +22,13 @@ class OpMapTest extends FlatfsTestBase {
     OpMap m = new OpMap();
     OpMap.Op first = m.begin("/K");
     assertNotNull(first);
-    CompletableFuture<OpMap.Op> waiter = CompletableFuture.supplyAsync(() -> m.begin("/K"));
-    Thread.sleep(50);
+    CompletableFuture<OpMap.Op> waiter = beginParked(m, "/K");
     assertTrue(!waiter.isDone(), "a second op on the same key must wait");
     m.finish(first, true);
     assertNull(waiter.get(5, TimeUnit.SECONDS));
 
     OpMap.Op failing = m.begin("/K");
-    CompletableFuture<OpMap.Op> retry = CompletableFuture.supplyAsync(() -> m.begin("/K"));
-    Thread.sleep(50);
+    CompletableFuture<OpMap.Op> retry = beginParked(m, "/K");
     m.finish(failing, false);
     OpMap.Op second = retry.get(5, TimeUnit.SECONDS);
     assertNotNull(second);
@@ -38,6 +36,23 @@ class OpMapTest extends FlatfsTestBase {
     OpMap.Op other = m.begin("/OTHER");
     assertNotNull(other);
     m.finish(other, true);
+  }
+
+  /**
+   * {@code m.begin(name)} on a new thread, returned once that thread waits for the running op (not
+   * after a fixed sleep, which a loaded machine can outlast) or has already returned.
+   */
+  private static CompletableFuture<OpMap.Op> beginParked(OpMap m, String name) throws InterruptedException {
+    CompletableFuture<OpMap.Op> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> f.complete(m.begin(name)), "opmap-waiter");
+    t.setDaemon(true);
+    t.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (t.getState() != Thread.State.WAITING && !f.isDone()) {
+      assertTrue(System.nanoTime() < deadline, "the waiter neither waited nor returned");
+      Thread.sleep(1);
+    }
+    return f;
   }
 
   @Test

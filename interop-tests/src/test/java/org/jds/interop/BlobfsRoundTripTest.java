@@ -3,18 +3,14 @@ package org.jds.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.jds.blobfs.datastore.BlobfsImage;
 import org.jds.blobfs.datastore.BlobfsStorage;
 import org.jds.blobfs.datastore.Geometry;
-import org.jds.node.cli.Jds;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import picocli.CommandLine;
 
 /**
  * A tree written by go-ds-flatfs goes into a blobfs image and back out with {@code jds ds export};
@@ -25,11 +21,7 @@ class BlobfsRoundTripTest {
   @TempDir Path tmp;
 
   private static void jds(String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine cl = Jds.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    cl.setErr(new PrintWriter(err, true));
-    assertEquals(0, cl.execute(args), () -> String.join(" ", args) + ": " + err);
+    JdsCli.run((Object[]) args);
   }
 
   /**

@@ -84,4 +84,29 @@ public final class Entries {
     }
     return m;
   }
+
+  /**
+   * A LevelDB-sized set (the shape of a kubo {@code datastore}: pins, MFS root, peer records) on
+   * top of {@link #standard}: 3,000 small keys with a shared prefix, 6 values of 1 MiB (more than
+   * goleveldb's 4 MiB write buffer, so tables are written besides the journal), overwrites and
+   * deletes, and keys LevelDB orders bytewise ({@code /a} before {@code /a/b} before {@code /a0}).
+   */
+  public static Manifest levelDb(boolean batch) {
+    Manifest m = standard(batch);
+    for (int i = 0; i < 3000; i++) {
+      m.putGen(String.format("/pins/pin/K%05d", i), 10 + i % 90, 5000 + i);
+    }
+    for (int i = 0; i < 6; i++) {
+      m.putGen("/big/" + i, MIB, 9000 + i);
+    }
+    m.putHex("/local/filesroot", new byte[] {0x01, 0x71, 0x12, 0x20});
+    m.putGen("/a", 3, 1);
+    m.putGen("/a/b", 4, 2);
+    m.putGen("/a0", 5, 3);
+    m.putGen("/big/2", 17, 9100); // overwrite a 1 MiB value with a small one
+    for (int i = 0; i < 3000; i += 7) {
+      m.delete(String.format("/pins/pin/K%05d", i));
+    }
+    return m;
+  }
 }

@@ -16,13 +16,15 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Builds and runs the Go harness in {@code interop-tests/go} (real go-ds-flatfs v0.6.1 and
- * go-datastore v0.9.2, pulled through Go modules) with the machine's {@code go}.
+ * go-datastore v0.9.2, go-ds-leveldb v0.5.3, go-cid, go-multihash and go-multibase, pulled through Go
+ * modules) with the machine's {@code go}.
  *
  * <p>The harness is built once per JVM. Under {@code CI=true} a missing {@code go} is a test
  * failure; elsewhere the tests are skipped (JUnit assumption) with the reason printed.
@@ -71,6 +73,22 @@ public final class GoHarness {
       }
       return instance;
     }
+  }
+
+  /**
+   * The go binary for a tool that needs one: under CI a missing {@code go} fails the calling test,
+   * elsewhere it skips it (the same rule as the harness's).
+   */
+  static Path goOrSkip() {
+    Path go = findGo();
+    if (go == null) {
+      String failure = missingGoFailure(isCi());
+      if (failure != null) {
+        throw new AssertionError(failure);
+      }
+      Assumptions.abort(missingGoReason() + "; skipping because CI is not set.");
+    }
+    return go;
   }
 
   static boolean isCi() {
@@ -200,7 +218,17 @@ public final class GoHarness {
   }
 
   private static Run exec(List<String> cmd, Path dir, byte[] stdin, int timeoutSeconds) throws IOException {
+    return exec(cmd, dir, Map.of(), stdin, timeoutSeconds);
+  }
+
+  /**
+   * Runs {@code cmd} in {@code dir} (null: the current one) with {@code env} added to this JVM's
+   * environment, feeding it {@code stdin} (may be null); fails the test after the timeout.
+   */
+  static Run exec(List<String> cmd, Path dir, Map<String, String> env, byte[] stdin, int timeoutSeconds)
+      throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
     if (dir != null) {
       pb.directory(dir.toFile());
     }

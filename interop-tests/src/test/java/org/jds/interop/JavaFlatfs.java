@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jds.datastore.Batch;
+import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.Key;
 import org.jds.datastore.query.Entry;
@@ -41,25 +41,7 @@ final class JavaFlatfs {
   static long write(Path dir, ShardFn fn, boolean sync, boolean batch, Manifest m) throws Exception {
     try (LocalStorage st = storage(dir);
         FlatfsDatastore ds = FlatfsDatastore.createOrOpen(st, name(dir), shard(fn), sync)) {
-      if (batch) {
-        Batch b = ds.batch();
-        for (Manifest.Op op : m.ops()) {
-          if (op.isDelete()) {
-            b.delete(Key.raw(op.key()));
-          } else {
-            b.put(Key.raw(op.key()), op.value());
-          }
-        }
-        b.commit();
-      } else {
-        for (Manifest.Op op : m.ops()) {
-          if (op.isDelete()) {
-            ds.delete(Key.raw(op.key()));
-          } else {
-            ds.put(Key.raw(op.key()), op.value());
-          }
-        }
-      }
+      m.applyTo(ds, batch);
       return ds.diskUsage();
     }
   }
@@ -92,7 +74,7 @@ final class JavaFlatfs {
     }
   }
 
-  static Map<String, byte[]> readAll(FlatfsDatastore ds) throws Exception {
+  static Map<String, byte[]> readAll(Datastore ds) throws Exception {
     Map<String, byte[]> out = new TreeMap<>();
     List<Entry> all;
     try (Results r = ds.query(Query.all())) {

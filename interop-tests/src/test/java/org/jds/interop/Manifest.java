@@ -8,6 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jds.datastore.Batch;
+import org.jds.datastore.Batching;
+import org.jds.datastore.DatastoreException;
+import org.jds.datastore.Key;
+import org.jds.datastore.Write;
 
 /**
  * The input of {@code go-harness write}: one line per operation, {@code KEY<TAB>SPEC}, where SPEC
@@ -53,6 +58,24 @@ public final class Manifest {
       sb.append(op.key).append('\t').append(op.spec).append('\n');
     }
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Java's side of {@code go-harness write}: the operations in order on {@code ds}, one by one or
+   * (batch) through one batch and a single commit.
+   */
+  public void applyTo(Batching ds, boolean batch) throws DatastoreException {
+    Write w = batch ? ds.batch() : ds;
+    for (Op op : ops) {
+      if (op.isDelete()) {
+        w.delete(Key.raw(op.key));
+      } else {
+        w.put(Key.raw(op.key), op.value);
+      }
+    }
+    if (w instanceof Batch b) {
+      b.commit();
+    }
   }
 
   /** The final state after applying the operations in order (sequential semantics). */
