@@ -14,6 +14,7 @@
 //	go-harness version                                  (module versions linked in)
 //	go-harness keyjson < "m HEX" / "u HEX" lines        (Key.MarshalJSON / UnmarshalJSON)
 //	go-harness suite  DIR [go test flags, e.g. -test.v]
+//	go-harness bench  OP DIR N [flags]                 (see bench.go: one timed workload, a JSON line)
 //
 // See ../README.md for the manifest and listing formats.
 package main
@@ -50,7 +51,8 @@ const usage = `usage: go-harness write DIR SHARDFUN [--sync] [--batch] < manifes
        go-harness gen LEN SEED
        go-harness version
        go-harness keyjson
-       go-harness suite DIR [go test flags]`
+       go-harness suite DIR [go test flags]
+       go-harness bench OP DIR N [flags]`
 
 func main() {
 	if len(os.Args) < 2 {
@@ -77,6 +79,8 @@ func main() {
 		err = cmdVersion(args)
 	case "keyjson":
 		err = cmdKeyJSON(args)
+	case "bench":
+		err = cmdBench(args)
 	case "suite":
 		err = cmdSuite(args) // exits by itself on success
 	default:
