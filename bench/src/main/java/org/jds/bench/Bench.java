@@ -63,7 +63,14 @@ public final class Bench implements Callable<Integer> {
     Instant start = Instant.now();
     Map<String, String> machine = Machine.describe(out);
     System.err.println("jds bench: building the Go harness (go-ds-flatfs v0.6.1)...");
-    List<Contestant> contestants = List.of(GoFlatfs.build(), JavaStore.flatfs(), JavaStore.blobfs());
+    GoFlatfs go;
+    try {
+      go = GoFlatfs.build();
+    } catch (IOException e) {
+      System.err.println("jds bench: " + e.getMessage());
+      return 1;
+    }
+    List<Contestant> contestants = List.of(go, JavaStore.flatfs(), JavaStore.blobfs());
     Runner runner = new Runner(plan, contestants, new RawDisk(), stores, System.err::println);
     runner.warmUp(500);
     List<Record> records = runner.run();

@@ -30,57 +30,49 @@ import org.jds.flatfs.storage.LocalStorage;
  * A Java store in this process: flatfs on the local disk, or the blobfs datastore on a sparse
  * image file on the same disk. Timings are {@link System#nanoTime} around the operations only.
  */
-abstract class JavaStore implements Contestant {
+final class JavaStore implements Contestant {
   /** Keys per batch commit, as in the Go harness. */
   static final int BATCH = 1000;
 
-  /** Creates a new store in {@code dir}. */
-  abstract Batching create(Path dir, boolean sync, long bytes) throws Exception;
+  /** Makes a new store in {@code dir} for {@code bytes} of values (mode: create) or opens it. */
+  interface Opener {
+    Batching open(Path dir, boolean sync, long bytes, boolean create) throws Exception;
+  }
 
-  /** Opens the store made in {@code dir}. */
-  abstract Batching open(Path dir, boolean sync) throws Exception;
+  private final String name;
+  private final Opener opener;
+
+  private JavaStore(String name, Opener opener) {
+    this.name = name;
+    this.opener = opener;
+  }
 
   static JavaStore flatfs() {
-    return new JavaStore() {
-      @Override
-      public String name() {
-        return "java-flatfs";
-      }
-
-      @Override
-      Batching create(Path dir, boolean sync, long bytes) throws Exception {
-        Files.createDirectories(dir);
-        return FlatfsDatastore.createOrOpen(new LocalStorage(dir), "ds", ShardId.DEFAULT, sync);
-      }
-
-      @Override
-      Batching open(Path dir, boolean sync) throws Exception {
+    return new JavaStore("java-flatfs", (dir, sync, bytes, create) -> {
+      if (!create) {
         return FlatfsDatastore.open(new LocalStorage(dir), "ds", sync);
       }
-    };
+      Files.createDirectories(dir);
+      return FlatfsDatastore.createOrOpen(new LocalStorage(dir), "ds", ShardId.DEFAULT, sync);
+    });
   }
 
   static JavaStore blobfs() {
-    return new JavaStore() {
-      @Override
-      public String name() {
-        return "java-blobfs";
-      }
-
-      @Override
-      Batching create(Path dir, boolean sync, long bytes) throws Exception {
-        Files.createDirectories(dir);
-        // Sparse: the size only bounds what the run may write.
-        long size = Math.max(1L << 30, 2 * bytes + (256L << 20));
-        return BlobfsDatastore.on(BlobfsImage.create(dir.resolve("img"), size, Geometry.DEFAULT, sync),
-            ShardId.DEFAULT, FlatfsOptions.defaults(sync));
-      }
-
-      @Override
-      Batching open(Path dir, boolean sync) throws Exception {
+    return new JavaStore("java-blobfs", (dir, sync, bytes, create) -> {
+      if (!create) {
         return BlobfsDatastore.open(dir.resolve("img"), null, sync);
       }
-    };
+      Files.createDirectories(dir);
+      // Sparse: the size only bounds what the run may write.
+      long size = Math.max(1L << 30, 2 * bytes + (256L << 20));
+      return BlobfsDatastore.on(BlobfsImage.create(dir.resolve("img"), size, Geometry.DEFAULT, sync),
+          ShardId.DEFAULT, FlatfsOptions.defaults(sync));
+    });
+  }
+
+  @Override
+  public String name() {
+    return name;
   }
 
   @Override
@@ -88,7 +80,7 @@ abstract class JavaStore implements Contestant {
     Key[] keys = Data.keys(seed, n);
     if (w.creates()) {
       byte[][] values = Data.values(w.size());
-      try (Batching ds = create(dir, w.sync(), (long) n * w.size())) {
+      try (Batching ds = opener.open(dir, w.sync(), (long) n * w.size(), true)) {
         long t0 = System.nanoTime();
         if (w.op().equals("put")) {
           parallel(n, w.writers(), i -> ds.put(keys[i], values[i % Data.RING]));
@@ -102,13 +94,13 @@ abstract class JavaStore implements Contestant {
       MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
       long before = heapAfterGc(mem);
       long t0 = System.nanoTime();
-      try (Batching ds = open(dir, false)) {
+      try (Batching ds = opener.open(dir, false, 0, false)) {
         double sec = seconds(t0);
         return new Sample(n, sec, heapAfterGc(mem) - before);
       }
     }
     int[] order = permutation(n, seed);
-    try (Batching ds = open(dir, w.sync())) {
+    try (Batching ds = opener.open(dir, w.sync(), 0, false)) {
       long t0 = System.nanoTime();
       switch (w.op()) {
         case "get" -> parallel(n, w.writers(), i -> ds.get(keys[order[i]]));
