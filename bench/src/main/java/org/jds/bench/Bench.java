@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         "medians of interleaved rounds, deletes last (see the README's bench section).",
         "Writes bench.md, results.json and scale.svg to --out."})
 public final class Bench implements Callable<Integer> {
-  @Option(names = "--quick", description = "Small key counts (N = 1k, 4k): a smoke run, about a minute.")
+  @Option(names = "--quick", description = "Small key counts (N = 1k, 4k): a smoke run.")
   boolean quick;
 
   @Option(names = "--large", description = "Add N = 1M to the scale series (16k with --quick).")

@@ -119,7 +119,8 @@ public final class GoBuild {
     return null;
   }
 
-  private static byte[] drain(InputStream in) {
+  /** Reads {@code in} to its end and closes it (a process's output, drained on its own thread). */
+  static byte[] drain(InputStream in) {
     try (in) {
       ByteArrayOutputStream b = new ByteArrayOutputStream();
       in.transferTo(b);
