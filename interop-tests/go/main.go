@@ -18,6 +18,7 @@
 //	go-harness leveldb-write DIR [--compression none|snappy|default] [--batch] < manifest
 //	go-harness leveldb-read  DIR                         > listing
 //	go-harness multiformats                              < hex lines > NAME<TAB>VALUE lines
+//	go-harness bench  OP DIR N [flags]                 (see bench.go: one timed workload, a JSON line)
 //
 // See ../README.md for the manifest and listing formats.
 package main
@@ -57,7 +58,8 @@ const usage = `usage: go-harness write DIR SHARDFUN [--sync] [--batch] < manifes
        go-harness suite DIR [go test flags]
        go-harness leveldb-write DIR [--compression none|snappy|default] [--batch] < manifest
        go-harness leveldb-read DIR
-       go-harness multiformats < hex lines`
+       go-harness multiformats < hex lines
+       go-harness bench OP DIR N [flags]`
 
 func main() {
 	if len(os.Args) < 2 {
@@ -84,6 +86,8 @@ func main() {
 		err = cmdVersion(args)
 	case "keyjson":
 		err = cmdKeyJSON(args)
+	case "bench":
+		err = cmdBench(args)
 	case "suite":
 		err = cmdSuite(args) // exits by itself on success
 	case "leveldb-write":

@@ -3,16 +3,11 @@ package org.jds.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -124,81 +119,29 @@ public final class GoHarness {
       System.out.println("[interop-tests] SKIP: " + unavailable);
       return;
     }
-    Path module = moduleDir();
-    Path goDir = module.resolve("go");
-    Path out = module.resolve("target").resolve("go-harness");
     try {
-      Files.createDirectories(out.getParent());
       long t0 = System.nanoTime();
-      List<String> cmd = List.of(go.toString(), "build", "-o", out.toString(), ".");
-      Run r = exec(cmd, goDir, null, 900);
-      if (r.exit != 0) {
-        buildFailure = new AssertionError("building the Go harness failed: " + cmd + " in " + goDir
-            + " (exit " + r.exit + ")\n" + r.stderr + r.out());
-        return;
-      }
+      Path out = GoBuild.build(go);
       System.out.printf("[interop-tests] built %s with %s in %d ms%n", out, go,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       instance = new GoHarness(out);
     } catch (IOException e) {
-      buildFailure = new AssertionError("building the Go harness failed: " + e, e);
+      buildFailure = new AssertionError(e.getMessage(), e);
     }
   }
 
   /** The interop-tests module directory. */
   public static Path moduleDir() {
-    return repoRoot().resolve("interop-tests");
+    return GoBuild.moduleDir();
   }
 
-  /** The repository root: system property {@code jds.root}, else walk up from user.dir. */
+  /** The repository root ({@link GoBuild#repoRoot()}). */
   public static Path repoRoot() {
-    String prop = System.getProperty("jds.root");
-    if (prop != null && !prop.isBlank()) {
-      Path p = Paths.get(prop).toAbsolutePath().normalize();
-      if (Files.isRegularFile(p.resolve("interop-tests/go/go.mod"))) {
-        return p;
-      }
-    }
-    for (Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("interop-tests/go/go.mod"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("cannot find the jds repository root (no interop-tests/go/go.mod above "
-        + System.getProperty("user.dir") + ", jds.root=" + prop + ")");
+    return GoBuild.repoRoot();
   }
 
-  /**
-   * The go binary: {@code $JDS_GO} if set (authoritative: if it is not executable, Go counts as
-   * missing), else the first {@code go} on PATH, then {@code $GOROOT/bin/go}, then
-   * {@code /usr/local/go/bin/go}.
-   */
   static Path findGo() {
-    List<Path> candidates = new ArrayList<>();
-    String explicit = System.getenv("JDS_GO");
-    if (explicit != null && !explicit.isBlank()) {
-      Path p = Paths.get(explicit);
-      return Files.isRegularFile(p) && Files.isExecutable(p) ? p : null;
-    }
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String d : path.split(File.pathSeparator)) {
-        if (!d.isEmpty()) {
-          candidates.add(Paths.get(d, "go"));
-        }
-      }
-    }
-    String goroot = System.getenv("GOROOT");
-    if (goroot != null && !goroot.isBlank()) {
-      candidates.add(Paths.get(goroot, "bin", "go"));
-    }
-    candidates.add(Paths.get("/usr/local/go/bin/go"));
-    for (Path c : candidates) {
-      if (Files.isRegularFile(c) && Files.isExecutable(c)) {
-        return c;
-      }
-    }
-    return null;
+    return GoBuild.findGo();
   }
 
   /** Runs the harness with the given arguments and stdin (may be null). */
@@ -233,8 +176,8 @@ public final class GoHarness {
       pb.directory(dir.toFile());
     }
     Process p = pb.start();
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> GoBuild.drain(p.getInputStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> GoBuild.drain(p.getErrorStream()));
     try (OutputStream os = p.getOutputStream()) {
       if (stdin != null) {
         os.write(stdin);
@@ -253,16 +196,6 @@ public final class GoHarness {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] drain(InputStream in) {
-    try (in) {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      in.transferTo(b);
-      return b.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

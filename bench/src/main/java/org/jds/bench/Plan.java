@@ -1,0 +1,78 @@
+package org.jds.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one run measures: the scale series of key counts, the smaller counts of the slow
+ * workloads (synced and 256 KiB puts), and how many interleaved rounds.
+ *
+ * @param series key counts N; the whole workload set runs at the first, the scale set at every N
+ * @param syncKeys puts per synced 4 KiB put workload (and fdatasync floor repetitions)
+ * @param bigKeys puts per 256 KiB put workload (and 256 KiB chunks of the raw sequential write)
+ * @param rounds interleaved rounds; the table shows their median, min and max
+ * @param deleteSeries the key counts whose stores the timed deletes empty (--quick: the first only)
+ */
+record Plan(List<Integer> series, int syncKeys, int bigKeys, int rounds, List<Integer> deleteSeries) {
+  static final String A = "a"; // the store the 4 KiB sync=off put makes and the reads use
+
+  static Plan of(boolean quick, boolean large, int rounds) {
+    List<Integer> series = new ArrayList<>(quick ? List.of(1_000, 4_000) : List.of(10_000, 100_000));
+    if (large) {
+      series.add(quick ? 16_000 : 1_000_000);
+    }
+    return quick ? new Plan(series, 100, 40, rounds, List.of(series.get(0)))
+        : new Plan(series, 1_000, 2_000, rounds, List.copyOf(series));
+  }
+
+  /** One workload and the number of keys it runs on. */
+  record Step(Workload w, int n) {}
+
+  /** The workloads at key count {@code n}, in run order; deletes are not among them. */
+  List<Step> steps(int n) {
+    boolean first = n == series.get(0);
+    List<Step> out = new ArrayList<>();
+    out.add(new Step(Workload.put("put 4 KiB sync=off, 1 writer", 4096, 1, false, A), n));
+    if (first) {
+      out.add(new Step(Workload.put("put 4 KiB sync=off, 8 writers", 4096, 8, false, "b"), n));
+      out.add(new Step(Workload.put("put 4 KiB sync=on, 1 writer", 4096, 1, true, "c"), syncKeys));
+      out.add(new Step(Workload.put("put 4 KiB sync=on, 8 writers", 4096, 8, true, "d"), syncKeys));
+      out.add(new Step(Workload.put("put 256 KiB sync=on, 1 writer", 256 * 1024, 1, true, "e"), bigKeys));
+      out.add(new Step(new Workload("batch put 4 KiB, 1000 per commit", "batch", 4096, 1, false, "f"), n));
+    }
+    out.add(new Step(Workload.read("get 4 KiB warm, random order", "get", A), n));
+    out.add(new Step(Workload.read("has, hits", "has-hit", A), n));
+    out.add(new Step(Workload.read("has, misses", "has-miss", A), n));
+    out.add(new Step(Workload.read("getSize", "getsize", A), n));
+    out.add(new Step(Workload.read("query all, keys only (ops = keys)", "query", A), n));
+    out.add(new Step(Workload.read("open (ops = keys)", "open", A), n));
+    if (first) {
+      out.add(new Step(new Workload(RAW_SEQ, "raw-seq-write", 256 * 1024, 1, true, "raw"), bigKeys));
+      out.add(new Step(new Workload(RAW_READ, "raw-rand-read", 4096, 1, false, "raw"), n));
+      out.add(new Step(new Workload(RAW_SYNC, "raw-fdatasync", 4096, 1, true, "raw"), syncKeys));
+    }
+    return out;
+  }
+
+  static final String RAW_SEQ = "raw: sequential write 256 KiB, O_DIRECT, one fdatasync";
+  static final String RAW_READ = "raw: random read 4 KiB, O_DIRECT";
+  static final String RAW_SYNC = "raw: 4 KiB write + fdatasync";
+
+  /** The last workload of every store made by {@link #A}'s put, run after all others. */
+  static Workload deleteAll() {
+    return Workload.read("delete all (run last)", "delete", A);
+  }
+
+  /**
+   * The raw-disk workload that bounds {@code w} (compared in bytes per second), or null: synced
+   * small puts against the fdatasync floor, other puts against the sequential write, gets
+   * against random O_DIRECT reads.
+   */
+  static String rawBound(Workload w) {
+    return switch (w.op()) {
+      case "put", "batch" -> w.sync() && w.size() <= 4096 ? RAW_SYNC : RAW_SEQ;
+      case "get" -> RAW_READ;
+      default -> null;
+    };
+  }
+}
