@@ -287,9 +287,14 @@ public final class Blob implements Closeable {
     }
   }
 
-  /** Flushes device caches (data written so far becomes durable). */
+  /** Flushes device caches: data written so far becomes durable (the device's flush). */
   public void flush() throws IOException {
     if (!bs.readOnly) bs.dev.flush();
+  }
+
+  /** Orders data written so far before later writes, without waiting (the device's barrier). */
+  public void barrier() throws IOException {
+    if (!bs.readOnly) bs.dev.barrier();
   }
 
   /** spdk_blob_close: persists dirty metadata, then drops this handle. */

@@ -331,6 +331,8 @@ public final class Blobstore implements Closeable, PageSource {
     sb.clean = false;
     if (sb.size == 0) sb.size = dev.size();
     dev.write(0, ByteBuffer.wrap(sb.encode()));
+    // durable, not only ordered: a clean=1 super left on disk by a power loss would make the next
+    // load trust masks that no longer match the md pages
     dev.flush();
     dirtyOnDisk = true;
   }
@@ -353,7 +355,7 @@ public final class Blobstore implements Closeable, PageSource {
       if (!readOnly) {
         for (BlobMeta m : blobs.values()) if (m.dirty) writer.persist(m);
         writeMasks();
-        dev.flush();
+        dev.flush(); // the masks durable before the super that makes them count
         sb.clean = true;
         dev.write(0, ByteBuffer.wrap(sb.encode()));
         dev.flush();

@@ -320,7 +320,8 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   /**
    * Crash-atomic rename-with-replace (not in SPDK, whose rename deletes the target first): the
    * source gets the new name and a fresh generation in one md write (the commit point); only then
-   * is the old target deleted, after {@code barrier} has made the commit durable. A crash in between
+   * is the old target deleted, after {@code barrier} has ordered the commit before the delete (the
+   * caller passes a device flush where the rename must also be durable). A crash in between
    * leaves two files with the name; load keeps the higher generation and deletes the other.
    *
    * <p>The barrier runs outside the file system lock (so a device flush does not stall other
@@ -373,7 +374,10 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     }
   }
 
-  /** Makes the writes issued so far durable before a dependent write (a device flush). */
+  /**
+   * Orders the writes issued so far before a dependent write: {@code BlockDevice.barrier()}, or
+   * {@code flush()} where the caller also promises durability.
+   */
   @FunctionalInterface
   public interface Barrier {
     void run() throws IOException;
@@ -464,13 +468,19 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     if (interrupted) Thread.currentThread().interrupt();
   }
 
-  void syncEntry(FileEntry f) throws IOException {
+  /**
+   * Persists the length of what was appended: data, barrier, then the "length" xattr, so the
+   * length never covers bytes that may not reach the disk. With {@code trailingBarrier} the length
+   * is ordered before later writes too; a caller that wants it durable flushes afterwards (outside
+   * the lock, so that concurrent syncs share a group-committed flush).
+   */
+  void syncEntry(FileEntry f, boolean trailingBarrier) throws IOException {
     awaitWrite(f);
     if (f.appendPos <= f.lengthXattr) return;
-    f.blob.flush(); // data first: the length must never cover bytes that are not durable
+    f.blob.barrier();
     f.blob.setXattr(XATTR_LENGTH, u64Le(f.appendPos));
     f.blob.syncMd();
-    f.blob.flush();
+    if (trailingBarrier) f.blob.barrier();
     f.lengthXattr = f.appendPos;
   }
 
@@ -479,7 +489,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     try {
       if (!bs.isReadOnly()) {
         try {
-          syncEntry(f);
+          syncEntry(f, true);
         } catch (IOException e) {
           // spdk_file_close ignores the sync result; the length stays at the last synced value
         }
