@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.CorruptMetadataException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNotFoundException;
 
 /**
  * Loads one blob from its md chain and extent pages with the checks of SPDK's blob_load: root id
@@ -38,12 +38,12 @@ final class BlobParser {
   BlobMeta load(long blobId) throws IOException {
     int root = (int) (blobId & 0xffffffffL);
     if ((blobId >>> 32) != 1 || root < 0 || root >= src.mdLen()) {
-      throw new NotFoundException(String.format("blob 0x%x does not exist", blobId));
+      throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", blobId));
     }
     byte[] page = src.readMdPage(root);
     if (!MdPage.crcOk(page)) throw crc(root);
     if (MdPage.id(page) != blobId) {
-      throw new NotFoundException(String.format("blob 0x%x does not exist (md page %d holds 0x%x)", blobId, root, MdPage.id(page)));
+      throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist (md page %d holds 0x%x)", blobId, root, MdPage.id(page)));
     }
     BlobMeta m = new BlobMeta(blobId);
     State st = new State();

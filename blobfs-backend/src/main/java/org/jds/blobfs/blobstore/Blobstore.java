@@ -15,8 +15,8 @@ import org.jds.blobfs.BusyException;
 import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.MetadataFullException;
-import org.jds.blobfs.NoSpaceException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNoSpaceException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 import org.jds.blobfs.device.BlockDevice;
 
@@ -83,7 +83,7 @@ public final class Blobstore implements Closeable, PageSource {
     if (cs <= 0 || cs % PAGE != 0) throw new InvalidArgumentException("cluster size must be a positive multiple of 4096: " + cs);
     int blk = dev.blockSize();
     long blockcnt = dev.size() / blk;
-    if (blockcnt * blk < cs) throw new NoSpaceException("device of " + dev.size() + " bytes is smaller than one cluster");
+    if (blockcnt * blk < cs) throw new BlobfsNoSpaceException("device of " + dev.size() + " bytes is smaller than one cluster");
     long t = blockcnt / (cs / blk);
     long m = o.numMdPages < 0 ? t : o.numMdPages;
     if (m <= 0 || m > Integer.MAX_VALUE) throw new InvalidArgumentException("bad md page count " + m);
@@ -112,7 +112,7 @@ public final class Blobstore implements Closeable, PageSource {
     long mdBytes = ((long) sb.mdStart + m) * PAGE;
     int ppc = cs / PAGE;
     long mdClusters = ((long) sb.mdStart + m + ppc - 1) / ppc;
-    if (mdClusters > t) throw new NoSpaceException("metadata (" + mdClusters + " clusters) does not fit in " + t + " clusters");
+    if (mdClusters > t) throw new BlobfsNoSpaceException("metadata (" + mdClusters + " clusters) does not fit in " + t + " clusters");
     // Zero super + masks + md region (recovery must never meet stale pages), then clear the rest.
     dev.discard(0, mdBytes);
     // Data clusters need no zeroing for correctness (new thin clusters are zero-filled on
@@ -469,9 +469,9 @@ public final class Blobstore implements Closeable, PageSource {
   }
 
   /** spdk_bs_get_super: −ENOENT if unset. */
-  public long superBlob() throws NotFoundException {
+  public long superBlob() throws BlobfsNotFoundException {
     synchronized (lock) {
-      if (sb.superBlob == SuperBlock.BLOBID_INVALID) throw new NotFoundException("no super blob set");
+      if (sb.superBlob == SuperBlock.BLOBID_INVALID) throw new BlobfsNotFoundException("no super blob set");
       return sb.superBlob;
     }
   }
@@ -567,7 +567,7 @@ public final class Blobstore implements Closeable, PageSource {
           throw new CorruptMetadataException(c.structure(), c.byteOffset(), String.format("blob 0x%x: ", id) + c.problem());
         }
         if (why != null) throw new BlobfsException(why.getMessage(), why);
-        throw new NotFoundException(String.format("blob 0x%x does not exist", id));
+        throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", id));
       }
       m.openCount++;
       return new Blob(this, m);
@@ -582,7 +582,7 @@ public final class Blobstore implements Closeable, PageSource {
     synchronized (lock) {
       checkWritable();
       BlobMeta m = blobs.get(id);
-      if (m == null) throw new NotFoundException(String.format("blob 0x%x does not exist", id));
+      if (m == null) throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", id));
       if (m.openCount > 0) throw new BusyException(String.format("blob 0x%x is open", id));
       for (BlobMeta o : blobs.values()) {
         if (o.parentId == id) throw new BusyException(String.format("blob 0x%x is the snapshot of 0x%x", id, o.id));

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.BlobfsNoSpaceException;
 import org.jds.blobfs.device.FileBlockDevice;
 
 /**
@@ -42,7 +42,7 @@ public final class Grow {
         throw new InvalidArgumentException("cannot shrink a blobstore: " + newSize + " < " + oldT * sb.clusterSize + " bytes");
       }
       if (newT * sb.clusterSize > maxSize(sb)) {
-        throw new NoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes, the room its cluster mask"
+        throw new BlobfsNoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes, the room its cluster mask"
             + " got when it was formatted; to grow further, make a new image with room for it (jds blobfs mkfs --max-size"
             + " SIZE) and copy the data over");
       }

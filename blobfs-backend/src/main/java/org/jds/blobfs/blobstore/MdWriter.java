@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.BlobfsNoSpaceException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
@@ -103,7 +103,7 @@ final class MdWriter {
     if (n < 0 || n > Integer.MAX_VALUE) throw new InvalidArgumentException("bad cluster count " + n);
     if (n > Math.max(bs.totalClusters * 16L, 1L << 20)) {
       // the loader refuses larger blobs as corrupt (memory bound), so never write one
-      throw new NoSpaceException("blob of " + n + " clusters exceeds 16x the store");
+      throw new BlobfsNoSpaceException("blob of " + n + " clusters exceeds 16x the store");
     }
     int cur = m.clusters.length;
     if (n == cur) return;
@@ -113,7 +113,7 @@ final class MdWriter {
       long need = n - cur;
       long free = bs.totalClusters - bs.usedClusters.cardinality();
       if (need > free) {
-        throw new NoSpaceException("no space left on device: need " + need + " clusters, " + free + " free");
+        throw new BlobfsNoSpaceException("no space left on device: need " + need + " clusters, " + free + " free");
       }
       int pagesNeeded = Math.max(0, newEp - oldEp);
       int p = 0;
@@ -228,7 +228,7 @@ final class MdWriter {
   int allocateThinCluster(BlobMeta m, int k) throws IOException {
     bs.markDirty();
     int c = bs.usedClusters.nextClearBit(bs.numMdClusters);
-    if (c >= bs.totalClusters) throw new NoSpaceException("no space left on device: no free cluster");
+    if (c >= bs.totalClusters) throw new BlobfsNoSpaceException("no space left on device: no free cluster");
     bs.usedClusters.set(c);
     try {
       if (m.parentId != SuperBlock.BLOBID_INVALID) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.BlobFile;
@@ -178,7 +179,7 @@ public final class BlobfsStorage implements Storage {
     }
     try {
       return fs.openFile(name, 0);
-    } catch (org.jds.blobfs.NotFoundException e) {
+    } catch (BlobfsNotFoundException e) {
       // raced with a namespace change: decide under the lock
     } catch (IOException e) {
       throw BlobfsErrors.map(op, path, e);

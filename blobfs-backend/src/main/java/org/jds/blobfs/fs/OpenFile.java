@@ -64,7 +64,7 @@ final class OpenFile implements BlobFile {
       long cs = fs.bs.clusterSize();
       long need = (end + cs - 1) / cs;
       if (need > f.blob.numClusters()) {
-        f.blob.resize(need); // NoSpaceException leaves the file as it was
+        f.blob.resize(need); // BlobfsNoSpaceException leaves the file as it was
         f.blob.syncMd();
       }
       b = f.blob;

@@ -13,7 +13,7 @@ import org.jds.blobfs.BusyException;
 import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NameTooLongException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 import org.jds.blobfs.blobstore.Blob;
 import org.jds.blobfs.blobstore.BlobOptions;
@@ -213,12 +213,12 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   @Override
-  public FileStat stat(String name) throws IOException {
+  public BlobfsFileStat stat(String name) throws IOException {
     checkName(name);
     synchronized (lock) {
       FileEntry f = byName.get(name);
-      if (f == null) throw new NotFoundException("no file '" + name + "'");
-      return new FileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr));
+      if (f == null) throw new BlobfsNotFoundException("no file '" + name + "'");
+      return new BlobfsFileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr));
     }
   }
 
@@ -258,11 +258,11 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     synchronized (lock) {
       FileEntry f = byName.get(name);
       if (f == null) {
-        if ((flags & OPEN_CREATE) == 0) throw new NotFoundException("no file '" + name + "'");
+        if ((flags & OPEN_CREATE) == 0) throw new BlobfsNotFoundException("no file '" + name + "'");
         createFile(name);
         f = byName.get(name);
       }
-      if (f.deletePending) throw new NotFoundException("file '" + name + "' is being deleted");
+      if (f.deletePending) throw new BlobfsNotFoundException("file '" + name + "' is being deleted");
       if (f.refs == 0) f.blob = bs.openBlob(f.blobId);
       f.refs++;
       return new OpenFile(this, f);
@@ -294,7 +294,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   private FileEntry renameSource(String oldName) throws IOException {
     checkWritable();
     FileEntry f = byName.get(oldName);
-    if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+    if (f == null) throw new BlobfsNotFoundException("no file '" + oldName + "'");
     return f;
   }
 
@@ -389,7 +389,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     synchronized (lock) {
       checkWritable();
       FileEntry f = byName.get(name);
-      if (f == null) throw new NotFoundException("no file '" + name + "'");
+      if (f == null) throw new BlobfsNotFoundException("no file '" + name + "'");
       deleteEntry(f);
     }
   }
@@ -419,11 +419,11 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   /** Stats of every listed file, in list order (for ls -l). */
-  public Map<String, FileStat> statAll() {
+  public Map<String, BlobfsFileStat> statAll() {
     synchronized (lock) {
-      Map<String, FileStat> out = new LinkedHashMap<>();
+      Map<String, BlobfsFileStat> out = new LinkedHashMap<>();
       for (FileEntry f : byId.values()) {
-        if (!f.hidden) out.put(f.name, new FileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr)));
+        if (!f.hidden) out.put(f.name, new BlobfsFileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr)));
       }
       return out;
     }
