@@ -155,7 +155,7 @@ public final class Blob implements Closeable {
   static void setXattr(BlobMeta m, String name, byte[] value, boolean internal) throws BlobfsException {
     if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
     byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
-    if (n.length > 0xffff || value.length > 0xffff || Descriptors.xattrSize(n, value) > MAX_DESCRIPTOR) {
+    if (n.length > 0xffff || value.length > 0xffff || XattrCodec.size(n, value) > MAX_DESCRIPTOR) {
       throw new BlobfsNoSpaceException("xattr '" + name + "' does not fit in one md page");
     }
     (internal ? m.internalXattrs : m.xattrs).put(name, value.clone());

@@ -74,7 +74,7 @@ final class BlobMeta {
   }
 
   static int extentPagesFor(long numClusters) {
-    return (int) ((numClusters + Descriptors.EXTENTS_PER_EP - 1) / Descriptors.EXTENTS_PER_EP);
+    return (int) ((numClusters + ExtentPageCodec.EXTENTS_PER_PAGE - 1) / ExtentPageCodec.EXTENTS_PER_PAGE);
   }
 
   @Override

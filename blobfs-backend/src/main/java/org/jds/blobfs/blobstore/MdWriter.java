@@ -132,7 +132,7 @@ final class MdWriter {
         bs.usedClusters.set(c);
         clusters[i] = c;
         lowest = c + 1;
-        int k = i / Descriptors.EXTENTS_PER_EP;
+        int k = i / ExtentPageCodec.EXTENTS_PER_PAGE;
         if (m.useExtentTable && eps[k] == 0) {
           int p = bs.usedPages.nextClearBit(1);
           bs.usedPages.set(p);
@@ -245,7 +245,7 @@ final class MdWriter {
     m.clusters[k] = c;
     boolean inPersisted = k < m.persistedClusters.length;
     if (m.useExtentTable) {
-      int ep = k / Descriptors.EXTENTS_PER_EP;
+      int ep = k / ExtentPageCodec.EXTENTS_PER_PAGE;
       if (m.extentPages[ep] == 0) {
         int p = bs.usedPages.nextClearBit(1);
         if (p >= bs.sb.mdLen) {
