@@ -36,8 +36,8 @@ final class BlobParser {
   }
 
   BlobMeta load(long blobId) throws IOException {
-    int root = (int) (blobId & 0xffffffffL);
-    if ((blobId >>> 32) != 1 || root < 0 || root >= src.mdLen()) {
+    int root = BlobIds.blobIdToPage(blobId);
+    if (!BlobIds.isTagged(blobId) || root < 0 || root >= src.mdLen()) {
       throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", blobId));
     }
     byte[] page = src.readMdPage(root);

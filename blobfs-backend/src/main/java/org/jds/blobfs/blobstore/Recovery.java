@@ -47,7 +47,7 @@ final class Recovery {
 
   private boolean valid(byte[] p, int index) {
     if (!MdPage.crcOk(p)) return false;
-    return MdPage.seq(p) != 0 || MdPage.id(p) == ((1L << 32) | index);
+    return MdPage.seq(p) != 0 || MdPage.id(p) == BlobIds.pageToBlobId(index);
   }
 
   private void replayChain(int start) throws IOException {

@@ -18,7 +18,7 @@ import org.jds.flatfs.storage.StorageException;
  */
 public final class BlobfsImage {
   /** The io_unit the CLI formats with (SPDK's AIO bdev default for regular files). */
-  public static final int BLOCK_SIZE = 512;
+  public static final int BLOCK_SIZE = BlockDevice.SECTOR_SIZE;
 
   /** Barriers are free; flatfs's sync=true promises are kept by flushes (see the policy). */
   public static final BarrierPolicy DEFAULT_BARRIER_POLICY = BarrierPolicy.PROCESS_CRASH_SAFE;

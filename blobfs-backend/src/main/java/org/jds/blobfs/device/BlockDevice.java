@@ -9,6 +9,11 @@ import java.nio.ByteBuffer;
  * instance is safe for concurrent use by several threads (no shared file position).
  */
 public interface BlockDevice extends Closeable {
+  /** The two logical block sizes a device may have: a disk sector, and a blobstore md page. */
+  int SECTOR_SIZE = 512;
+
+  int PAGE_SIZE = 4096;
+
   /** Device size in bytes. */
   long size();
 

@@ -76,7 +76,7 @@ public final class FileBlockDevice implements BlockDevice {
    */
   public static FileBlockDevice open(Path path, boolean readOnly, int blockSize, boolean direct)
       throws IOException {
-    if (blockSize != 512 && blockSize != 4096) {
+    if (blockSize != SECTOR_SIZE && blockSize != PAGE_SIZE) {
       throw new InvalidArgumentException("block size must be 512 or 4096: " + blockSize);
     }
     FileChannel ch = openChannel(path, readOnly, direct);
