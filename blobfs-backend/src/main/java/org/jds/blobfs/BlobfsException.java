@@ -7,8 +7,8 @@ import java.io.IOException;
  * subclass of this (never as an unchecked exception), so callers can catch one type.
  *
  * <p>Hierarchy: {@link CorruptMetadataException} (bad crc/signature/version/bstype/size/descriptor,
- * names the structure and byte offset), {@link NoSpaceException} (ENOSPC/ENOMEM),
- * {@link NotFoundException} (ENOENT, no stack trace), {@link AlreadyExistsException} (EEXIST),
+ * names the structure and byte offset), {@link BlobfsNoSpaceException} (ENOSPC/ENOMEM),
+ * {@link BlobfsNotFoundException} (ENOENT, no stack trace), {@link AlreadyExistsException} (EEXIST),
  * {@link NameTooLongException} (ENAMETOOLONG), {@link InvalidArgumentException} (EINVAL/EBADF),
  * {@link ReadOnlyException} (EPERM or a read-only store), {@link BusyException} (EBUSY).
  */

@@ -5,7 +5,7 @@ package org.jds.blobfs;
  * number of files an image can hold is fixed when it is formatted. The message says so and names
  * the mkfs option that reserves more.
  */
-public final class MetadataFullException extends NoSpaceException {
+public final class MetadataFullException extends BlobfsNoSpaceException {
   private static final long serialVersionUID = 1L;
 
   public MetadataFullException(String message) {

@@ -163,6 +163,8 @@ class BadInputTest {
   @Test
   void garbageEverywhereNeverThrowsUnchecked() throws IOException {
     java.util.Random r = new java.util.Random(7);
+    int loaded = 0;
+    int rejected = 0;
     for (int i = 0; i < 120; i++) {
       Path p = copy("fuzz.img");
       int flips = 1 + r.nextInt(8);
@@ -184,9 +186,16 @@ class BadInputTest {
         }
         Fsck.check(p);
         fs.close();
+        loaded++;
       } catch (BlobfsException expected) {
-        // a checked error is fine
+        rejected++; // a checked error is fine
       }
     }
+    // both outcomes were exercised: a loader that refused everything would not pass
+    assertTrue(loaded >= MIN_OUTCOMES, "images loaded: " + loaded);
+    assertTrue(rejected >= MIN_OUTCOMES, "images rejected: " + rejected);
   }
+
+  /** Of the 120 damaged images, at least this many load and at least this many are refused. */
+  private static final int MIN_OUTCOMES = 10;
 }

@@ -1,13 +1,48 @@
 package org.jds.blobfs.blobstore;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.BitSet;
 import org.jds.blobfs.CorruptMetadataException;
+import org.jds.blobfs.device.BlockDevice;
 
 /**
- * Codec of a mask region: {@code u8 type; u32 length_bits; bitmap LSB-first}, zero padded to the
- * region's whole pages.
+ * Codec of a mask region (SPDK's {@code struct spdk_bs_md_mask}): {@code u8 type; u32 length_bits;
+ * bitmap LSB-first}, zero padded to the region's whole md pages. {@link #read} and {@link #write}
+ * are the only way the blobstore and grow reach a mask on the device.
  */
 final class BitMask {
+  /** The three masks and where the super block puts each. */
+  enum Kind {
+    USED_PAGES(TYPE_USED_PAGES, "used page mask"),
+    USED_CLUSTERS(TYPE_USED_CLUSTERS, "used cluster mask"),
+    USED_BLOBIDS(TYPE_USED_BLOBIDS, "used blobid mask");
+
+    final int type;
+    final String what;
+
+    Kind(int type, String what) {
+      this.type = type;
+      this.what = what;
+    }
+
+    int startPage(SuperBlock sb) {
+      return switch (this) {
+        case USED_PAGES -> sb.pageMaskStart;
+        case USED_CLUSTERS -> sb.clusterMaskStart;
+        case USED_BLOBIDS -> sb.blobidMaskStart;
+      };
+    }
+
+    int lenPages(SuperBlock sb) {
+      return switch (this) {
+        case USED_PAGES -> sb.pageMaskLen;
+        case USED_CLUSTERS -> sb.clusterMaskLen;
+        case USED_BLOBIDS -> sb.blobidMaskLen;
+      };
+    }
+  }
+
   static final int TYPE_USED_PAGES = 0;
   static final int TYPE_USED_CLUSTERS = 1;
   static final int TYPE_USED_BLOBIDS = 2;
@@ -17,9 +52,22 @@ final class BitMask {
 
   private BitMask() {}
 
-  /** Number of 4 KiB pages a mask of {@code bits} needs. */
+  /** Number of md pages a mask of {@code bits} needs. */
   static int pagesFor(long bits) {
-    return (int) ((OFF_BITS + (bits + 7) / 8 + 4095) / 4096);
+    return (int) ((OFF_BITS + (bits + 7) / 8 + MdPage.SIZE - 1) / MdPage.SIZE);
+  }
+
+  /** Reads and decodes mask {@code k} of the store {@code sb} describes: bits [0, capacity). */
+  static BitSet read(BlockDevice dev, Kind k, SuperBlock sb, long capacity) throws IOException {
+    byte[] region = new byte[k.lenPages(sb) * MdPage.SIZE];
+    long at = (long) k.startPage(sb) * MdPage.SIZE;
+    dev.read(at, ByteBuffer.wrap(region));
+    return decode(region, k.type, capacity, at, k.what);
+  }
+
+  /** Encodes {@code bits} [0, lengthBits) as mask {@code k} and writes its whole region. */
+  static void write(BlockDevice dev, Kind k, SuperBlock sb, BitSet bits, long lengthBits) throws IOException {
+    dev.write((long) k.startPage(sb) * MdPage.SIZE, ByteBuffer.wrap(encode(k.type, bits, lengthBits, k.lenPages(sb))));
   }
 
   /**
@@ -44,7 +92,7 @@ final class BitMask {
   }
 
   static byte[] encode(int type, BitSet bits, long lengthBits, int pages) {
-    byte[] b = new byte[pages * 4096];
+    byte[] b = new byte[pages * MdPage.SIZE];
     b[OFF_TYPE] = (byte) type;
     Le.put32(b, OFF_LENGTH, lengthBits);
     for (int i = bits.nextSetBit(0); i >= 0 && i < lengthBits; i = bits.nextSetBit(i + 1)) {

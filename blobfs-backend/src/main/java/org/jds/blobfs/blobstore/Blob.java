@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NoSpaceException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNoSpaceException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
@@ -96,10 +96,10 @@ public final class Blob implements Closeable {
     }
   }
 
-  public byte[] getXattr(String name) throws NotFoundException {
+  public byte[] getXattr(String name) throws BlobfsNotFoundException {
     synchronized (bs.lock) {
       byte[] v = m.xattrs.get(name);
-      if (v == null) throw new NotFoundException("no xattr '" + name + "'");
+      if (v == null) throw new BlobfsNotFoundException("no xattr '" + name + "'");
       return v.clone();
     }
   }
@@ -117,16 +117,16 @@ public final class Blob implements Closeable {
       checkOpen();
       bs.checkWritable();
       if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
-      if (m.xattrs.remove(name) == null) throw new NotFoundException("no xattr '" + name + "'");
+      if (m.xattrs.remove(name) == null) throw new BlobfsNotFoundException("no xattr '" + name + "'");
       m.dirty = true;
     }
   }
 
   /** Internal xattrs (type 4) are hidden from the user API; exposed for tools and tests. */
-  public byte[] getInternalXattr(String name) throws NotFoundException {
+  public byte[] getInternalXattr(String name) throws BlobfsNotFoundException {
     synchronized (bs.lock) {
       byte[] v = m.internalXattrs.get(name);
-      if (v == null) throw new NotFoundException("no internal xattr '" + name + "'");
+      if (v == null) throw new BlobfsNotFoundException("no internal xattr '" + name + "'");
       return v.clone();
     }
   }
@@ -146,7 +146,7 @@ public final class Blob implements Closeable {
       checkOpen();
       bs.checkWritable();
       if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
-      if (m.internalXattrs.remove(name) == null) throw new NotFoundException("no internal xattr '" + name + "'");
+      if (m.internalXattrs.remove(name) == null) throw new BlobfsNotFoundException("no internal xattr '" + name + "'");
       if (m.internalXattrs.isEmpty()) m.invalidFlags &= ~BlobMeta.FLAG_INTERNAL_XATTR;
       m.dirty = true;
     }
@@ -155,8 +155,8 @@ public final class Blob implements Closeable {
   static void setXattr(BlobMeta m, String name, byte[] value, boolean internal) throws BlobfsException {
     if (m.mdRo) throw new ReadOnlyException(String.format("blob 0x%x metadata is read-only", m.id));
     byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
-    if (n.length > 0xffff || value.length > 0xffff || Descriptors.xattrSize(n, value) > MAX_DESCRIPTOR) {
-      throw new NoSpaceException("xattr '" + name + "' does not fit in one md page");
+    if (n.length > 0xffff || value.length > 0xffff || XattrCodec.size(n, value) > MAX_DESCRIPTOR) {
+      throw new BlobfsNoSpaceException("xattr '" + name + "' does not fit in one md page");
     }
     (internal ? m.internalXattrs : m.xattrs).put(name, value.clone());
     if (internal) m.invalidFlags |= BlobMeta.FLAG_INTERNAL_XATTR;
@@ -287,9 +287,14 @@ public final class Blob implements Closeable {
     }
   }
 
-  /** Flushes device caches (data written so far becomes durable). */
+  /** Flushes device caches: data written so far becomes durable (the device's flush). */
   public void flush() throws IOException {
     if (!bs.readOnly) bs.dev.flush();
+  }
+
+  /** Orders data written so far before later writes, without waiting (the device's barrier). */
+  public void barrier() throws IOException {
+    if (!bs.readOnly) bs.dev.barrier();
   }
 
   /** spdk_blob_close: persists dirty metadata, then drops this handle. */

@@ -45,7 +45,7 @@ final class BlobMeta {
 
   BlobMeta(long id) {
     this.id = id;
-    this.pages = new int[] {(int) (id & 0xffffffffL)};
+    this.pages = new int[] {BlobIds.blobIdToPage(id)};
   }
 
   boolean thin() {
@@ -53,7 +53,7 @@ final class BlobMeta {
   }
 
   int rootPage() {
-    return (int) (id & 0xffffffffL);
+    return BlobIds.blobIdToPage(id);
   }
 
   int numClusters() {
@@ -74,7 +74,7 @@ final class BlobMeta {
   }
 
   static int extentPagesFor(long numClusters) {
-    return (int) ((numClusters + Descriptors.EXTENTS_PER_EP - 1) / Descriptors.EXTENTS_PER_EP);
+    return (int) ((numClusters + ExtentPageCodec.EXTENTS_PER_PAGE - 1) / ExtentPageCodec.EXTENTS_PER_PAGE);
   }
 
   @Override

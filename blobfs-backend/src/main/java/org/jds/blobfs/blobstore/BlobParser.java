@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.CorruptMetadataException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNotFoundException;
 
 /**
  * Loads one blob from its md chain and extent pages with the checks of SPDK's blob_load: root id
@@ -36,14 +36,14 @@ final class BlobParser {
   }
 
   BlobMeta load(long blobId) throws IOException {
-    int root = (int) (blobId & 0xffffffffL);
-    if ((blobId >>> 32) != 1 || root < 0 || root >= src.mdLen()) {
-      throw new NotFoundException(String.format("blob 0x%x does not exist", blobId));
+    int root = BlobIds.blobIdToPage(blobId);
+    if (!BlobIds.isTagged(blobId) || root < 0 || root >= src.mdLen()) {
+      throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", blobId));
     }
     byte[] page = src.readMdPage(root);
     if (!MdPage.crcOk(page)) throw crc(root);
     if (MdPage.id(page) != blobId) {
-      throw new NotFoundException(String.format("blob 0x%x does not exist (md page %d holds 0x%x)", blobId, root, MdPage.id(page)));
+      throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist (md page %d holds 0x%x)", blobId, root, MdPage.id(page)));
     }
     BlobMeta m = new BlobMeta(blobId);
     State st = new State();
@@ -114,10 +114,10 @@ final class BlobParser {
   }
 
   private static void parseFlags(BlobMeta m, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
-    if (d.length() != Descriptors.FLAGS_BODY) throw new CorruptMetadataException(what, at, "FLAGS length " + d.length());
-    long inv = Le.i64(p, d.bodyOff() + Descriptors.FLAGS_OFF_INVALID);
-    long dro = Le.i64(p, d.bodyOff() + Descriptors.FLAGS_OFF_DATA_RO);
-    long mro = Le.i64(p, d.bodyOff() + Descriptors.FLAGS_OFF_MD_RO);
+    FlagsCodec.Flags f = FlagsCodec.decode(p, d, what, at);
+    long inv = f.invalid();
+    long dro = f.dataRo();
+    long mro = f.mdRo();
     if ((inv & ~BlobMeta.INVALID_FLAGS_MASK) != 0) {
       throw new CorruptMetadataException(what, at, String.format("unknown invalid_flags 0x%x", inv));
     }
@@ -132,19 +132,8 @@ final class BlobParser {
   }
 
   private static void parseXattr(BlobMeta m, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
-    if (d.length() < Descriptors.XATTR_OFF_NAME) throw new CorruptMetadataException(what, at, "XATTR length " + d.length());
-    int nl = Le.u16(p, d.bodyOff() + Descriptors.XATTR_OFF_NAME_LEN);
-    int vl = Le.u16(p, d.bodyOff() + Descriptors.XATTR_OFF_VALUE_LEN);
-    if (d.length() != Descriptors.XATTR_OFF_NAME + nl + vl) {
-      throw new CorruptMetadataException(what, at, "XATTR length " + d.length() + " != 4 + " + nl + " + " + vl);
-    }
-    int n0 = d.bodyOff() + Descriptors.XATTR_OFF_NAME;
-    // SPDK keeps names as C strings; a NUL inside the name ends it.
-    int end = n0;
-    while (end < n0 + nl && p[end] != 0) end++;
-    String name = new String(p, n0, end - n0, StandardCharsets.ISO_8859_1);
-    byte[] value = Arrays.copyOfRange(p, n0 + nl, n0 + nl + vl);
-    (d.type() == Descriptors.XATTR ? m.xattrs : m.internalXattrs).put(name, value);
+    XattrCodec.Xattr x = XattrCodec.decode(p, d, what, at);
+    (d.type() == Descriptors.XATTR ? m.xattrs : m.internalXattrs).put(x.name(), x.value());
   }
 
   /**
@@ -165,15 +154,18 @@ final class BlobParser {
   static String xattrHint(byte[] page, String name) {
     try {
       for (MdPage.Desc d : MdPage.descriptors(page, 0, "hint")) {
-        if (d.type() != Descriptors.XATTR || d.length() < Descriptors.XATTR_OFF_NAME) continue;
-        int nl = Le.u16(page, d.bodyOff() + Descriptors.XATTR_OFF_NAME_LEN);
-        int vl = Le.u16(page, d.bodyOff() + Descriptors.XATTR_OFF_VALUE_LEN);
-        int n0 = d.bodyOff() + Descriptors.XATTR_OFF_NAME;
-        if (Descriptors.XATTR_OFF_NAME + nl + vl != d.length()
-            || !name.equals(new String(page, n0, nl, StandardCharsets.ISO_8859_1))) continue;
-        int end = n0 + nl;
-        while (end < n0 + nl + vl && page[end] != 0) end++;
-        String v = new String(page, n0 + nl, end - n0 - nl, StandardCharsets.UTF_8);
+        if (d.type() != Descriptors.XATTR) continue;
+        XattrCodec.Xattr x;
+        try {
+          x = XattrCodec.decode(page, d, "hint", 0);
+        } catch (CorruptMetadataException e) {
+          continue; // a damaged xattr names nothing
+        }
+        if (x.storedNameLen() != name.length() || !name.equals(x.name())) continue;
+        byte[] val = x.value();
+        int end = 0;
+        while (end < val.length && val[end] != 0) end++;
+        String v = new String(val, 0, end, StandardCharsets.UTF_8);
         return v.isEmpty() || !v.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f && ch != 0xfffd) ? null : v;
       }
     } catch (CorruptMetadataException e) {
@@ -185,12 +177,11 @@ final class BlobParser {
   private void parseRle(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
     if (st.etFound) throw new CorruptMetadataException(what, at, "EXTENT_RLE in a blob with an EXTENT_TABLE");
     st.rleFound = true;
-    if (d.length() == 0 || d.length() % Descriptors.RLE_ENTRY != 0) {
-      throw new CorruptMetadataException(what, at, "EXTENT_RLE length " + d.length());
-    }
-    for (int o = d.bodyOff(); o < d.bodyOff() + d.length(); o += Descriptors.RLE_ENTRY) {
-      long idx = Le.u32(p, o);
-      long cnt = Le.u32(p, o + 4);
+    ExtentRleCodec.Runs runs = ExtentRleCodec.decode(p, d);
+    if (runs.problem() != null) throw new CorruptMetadataException(what, at, runs.problem());
+    for (int r = 0; r < runs.count(); r++) {
+      long idx = runs.clusterIdx(r);
+      long cnt = runs.length(r);
       long limit = idx != 0 ? totalClusters : maxThinClusters();
       if (st.clusters.size() + cnt > limit) throw new CorruptMetadataException(what, at, "run of " + cnt + " clusters is larger than the store");
       for (long j = 0; j < cnt; j++) {
@@ -209,10 +200,9 @@ final class BlobParser {
 
   private void parseEt(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
     if (st.rleFound) throw new CorruptMetadataException(what, at, "EXTENT_TABLE in a blob with EXTENT_RLE");
-    if (d.length() < Descriptors.ET_OFF_ENTRIES || (d.length() - Descriptors.ET_OFF_ENTRIES) % Descriptors.ET_ENTRY != 0) {
-      throw new CorruptMetadataException(what, at, "EXTENT_TABLE length " + d.length());
-    }
-    long num = Le.i64(p, d.bodyOff() + Descriptors.ET_OFF_NUM_CLUSTERS);
+    ExtentTableCodec.Table t = ExtentTableCodec.decode(p, d);
+    if (t.problem() != null) throw new CorruptMetadataException(what, at, t.problem());
+    long num = t.numClusters();
     if (st.etFound && num != st.remainingInEt) {
       throw new CorruptMetadataException(what, at, "EXTENT_TABLE num_clusters " + num + " differs from " + st.remainingInEt);
     }
@@ -221,9 +211,9 @@ final class BlobParser {
     }
     st.etFound = true;
     st.remainingInEt = num;
-    for (int o = d.bodyOff() + Descriptors.ET_OFF_ENTRIES; o < d.bodyOff() + d.length(); o += Descriptors.ET_ENTRY) {
-      long page = Le.u32(p, o);
-      long n = Le.u32(p, o + 4);
+    for (int e = 0; e < t.count(); e++) {
+      long page = t.pageIdx(e);
+      long n = t.numPages(e);
       if (page != 0) {
         st.extentPages.add((int) page);
       } else if (m.thin()) {
@@ -240,17 +230,15 @@ final class BlobParser {
   /** An EXTENT_PAGE body, from a standalone extent page (or, as SPDK tolerates, a chain page). */
   private void parseEp(BlobMeta m, State st, byte[] p, MdPage.Desc d, String what, long at) throws CorruptMetadataException {
     if (st.rleFound) throw new CorruptMetadataException(what, at, "EXTENT_PAGE in a blob with EXTENT_RLE");
-    int len = d.length();
-    if (len <= Descriptors.EP_OFF_ENTRIES || (len - Descriptors.EP_OFF_ENTRIES) % 4 != 0) {
-      throw new CorruptMetadataException(what, at, "EXTENT_PAGE length " + len);
-    }
-    long start = Le.u32(p, d.bodyOff() + Descriptors.EP_OFF_START);
+    ExtentPageCodec.Extents ex = ExtentPageCodec.decode(p, d);
+    if (ex.problem() != null) throw new CorruptMetadataException(what, at, ex.problem());
+    long start = ex.startCluster();
     if (start != st.clusters.size()) {
       throw new CorruptMetadataException(what, at, "EXTENT_PAGE starts at cluster " + start + ", expected " + st.clusters.size());
     }
-    int count = (len - Descriptors.EP_OFF_ENTRIES) / 4;
+    int count = ex.count();
     for (int i = 0; i < count; i++) {
-      long c = Le.u32(p, d.bodyOff() + Descriptors.EP_OFF_ENTRIES + 4 * i);
+      long c = ex.clusterIdx(i);
       if (c != 0) {
         checkCluster(c, what, at);
         st.clusters.add((int) c);
@@ -272,33 +260,19 @@ final class BlobParser {
           throw new CorruptMetadataException("md page " + m.rootPage(), src.mdPageOffset(m.rootPage()), "extent page index " + ep + " beyond md region");
         }
         byte[] page = src.readMdPage(ep);
-        String why = extentPageProblem(page);
+        String why = ExtentPageCodec.pageProblem(page);
         if (why != null) throw new CorruptMetadataException("extent page " + ep, src.mdPageOffset(ep), why);
         if (MdPage.next(page) != MdPage.INVALID_PAGE) {
           throw new CorruptMetadataException("extent page " + ep, src.mdPageOffset(ep) + MdPage.OFF_NEXT, "extent page has a next page");
         }
         parsePage(m, st, page, ep);
       } else {
-        long sz = Math.min(st.remainingInEt, Descriptors.EXTENTS_PER_EP);
+        long sz = Math.min(st.remainingInEt, ExtentPageCodec.EXTENTS_PER_PAGE);
         if (sz < 0) sz = 0;
         for (long j = 0; j < sz; j++) st.clusters.add(0);
         st.remainingInEt -= sz;
       }
     }
-  }
-
-  /** SPDK's bs_load_cur_extent_page_valid; null when valid, else the reason. */
-  static String extentPageProblem(byte[] page) {
-    if (!MdPage.crcOk(page)) return "crc mismatch";
-    if (MdPage.seq(page) != 0) return "sequence number " + MdPage.seq(page);
-    int at = MdPage.OFF_DESCRIPTORS;
-    if (Le.u8(page, at) != Descriptors.EXTENT_PAGE) return "first descriptor is type " + Le.u8(page, at) + ", not EXTENT_PAGE";
-    long len = MdPage.DESC_HDR + Le.u32(page, at + 1);
-    if (len > MdPage.DESCRIPTORS_LEN) return "descriptor runs past the page";
-    if (len + MdPage.DESC_HDR <= MdPage.DESCRIPTORS_LEN && Le.u32(page, at + (int) len + 1) != 0) {
-      return "a second descriptor follows the EXTENT_PAGE";
-    }
-    return null;
   }
 
   /** Growable int array (avoids boxing for 10^5-cluster blobs). */

@@ -40,7 +40,7 @@ final class BlobSerializer {
 
   private void run() {
     addPage();
-    pos += Descriptors.putFlags(cur, pos, m.invalidFlags, m.dataRoFlags, m.mdRoFlags);
+    pos += FlagsCodec.encode(cur, pos, new FlagsCodec.Flags(m.invalidFlags, m.dataRoFlags, m.mdRoFlags));
     xattrs(m.xattrs, false);
     xattrs(m.internalXattrs, true);
     if (m.useExtentTable) extentTable();
@@ -50,9 +50,9 @@ final class BlobSerializer {
   private void xattrs(Map<String, byte[]> map, boolean internal) {
     for (Map.Entry<String, byte[]> e : map.entrySet()) {
       byte[] name = e.getKey().getBytes(StandardCharsets.ISO_8859_1);
-      int need = Descriptors.xattrSize(name, e.getValue());
+      int need = XattrCodec.size(name, e.getValue());
       if (remaining() < need) addPage();
-      pos += Descriptors.putXattr(cur, pos, internal, name, e.getValue());
+      pos += XattrCodec.encode(cur, pos, internal, name, e.getValue());
     }
   }
 
@@ -68,32 +68,29 @@ final class BlobSerializer {
   }
 
   private int extentTableEntry(int start) {
-    int hdr = MdPage.DESC_HDR + Descriptors.ET_OFF_ENTRIES;
+    int hdr = ExtentTableCodec.emptySize();
     if (remaining() < hdr) return start;
-    int at = pos;
-    int body = at + MdPage.DESC_HDR;
-    Le.put64(cur, body + Descriptors.ET_OFF_NUM_CLUSTERS, m.clusters.length);
     int curSz = hdr;
     int etIdx = 0;
     int epLen = 1;
     int i;
     int[] eps = m.extentPages;
+    int room = (remaining() - hdr) / ExtentTableCodec.ENTRY_LEN;
+    int[] pageIdx = new int[Math.max(0, Math.min(room, eps.length - start))];
+    int[] numPages = new int[pageIdx.length];
     for (i = start; i < eps.length; i++) {
-      if (remaining() < curSz + Descriptors.ET_ENTRY) break;
+      if (remaining() < curSz + ExtentTableCodec.ENTRY_LEN) break;
       if (eps[i] == 0 && i + 1 < eps.length && eps[i + 1] == 0) {
         epLen++;
         continue;
       }
-      int e = body + Descriptors.ET_OFF_ENTRIES + etIdx * Descriptors.ET_ENTRY;
-      Le.put32(cur, e, eps[i]);
-      Le.put32(cur, e + 4, epLen);
+      pageIdx[etIdx] = eps[i];
+      numPages[etIdx] = epLen;
       etIdx++;
       epLen = 1;
-      curSz += Descriptors.ET_ENTRY;
+      curSz += ExtentTableCodec.ENTRY_LEN;
     }
-    int len = Descriptors.ET_OFF_ENTRIES + Descriptors.ET_ENTRY * etIdx;
-    Descriptors.header(cur, at, Descriptors.EXTENT_TABLE, len);
-    pos += MdPage.DESC_HDR + len;
+    pos += ExtentTableCodec.encode(cur, pos, m.clusters.length, pageIdx, numPages, etIdx);
     return i;
   }
 
@@ -109,10 +106,11 @@ final class BlobSerializer {
 
   /** SPDK's blob_serialize_extent_rle: runs of consecutive clusters, or of unallocated ones. */
   private int extentRleEntry(int start) {
-    int curSz = MdPage.DESC_HDR + Descriptors.RLE_ENTRY;
+    int curSz = MdPage.DESC_HDR + ExtentRleCodec.ENTRY_LEN;
     if (remaining() < curSz) return start;
-    int at = pos;
-    int body = at + MdPage.DESC_HDR;
+    int room = (remaining() - MdPage.DESC_HDR) / ExtentRleCodec.ENTRY_LEN;
+    long[] runStart = new long[room];
+    long[] runLen = new long[room];
     int[] c = m.clusters;
     long lba = c[start] & 0xffffffffL;
     long count = 1;
@@ -128,8 +126,9 @@ final class BlobSerializer {
         count++;
         continue;
       }
-      putRun(body, idx++, lba, count);
-      curSz += Descriptors.RLE_ENTRY;
+      runStart[idx] = lba;
+      runLen[idx++] = count;
+      curSz += ExtentRleCodec.ENTRY_LEN;
       if (remaining() < curSz) {
         next = i;
         done = false;
@@ -139,32 +138,20 @@ final class BlobSerializer {
       count = 1;
     }
     if (done) {
-      putRun(body, idx++, lba, count);
+      runStart[idx] = lba;
+      runLen[idx++] = count;
       next = c.length;
     }
-    int len = Descriptors.RLE_ENTRY * idx;
-    Descriptors.header(cur, at, Descriptors.EXTENT_RLE, len);
-    pos += MdPage.DESC_HDR + len;
+    pos += ExtentRleCodec.encode(cur, pos, runStart, runLen, idx);
     return next;
-  }
-
-  private void putRun(int body, int idx, long cluster, long count) {
-    Le.put32(cur, body + idx * Descriptors.RLE_ENTRY, cluster);
-    Le.put32(cur, body + idx * Descriptors.RLE_ENTRY + 4, count);
   }
 
   /** Extent page k: one EXTENT_PAGE descriptor for clusters [512k, min(512k+512, n)), sealed. */
   static byte[] extentPage(BlobMeta m, int k) {
     byte[] p = MdPage.create(m.id, 0);
-    int start = k * Descriptors.EXTENTS_PER_EP;
-    int end = Math.min(start + Descriptors.EXTENTS_PER_EP, m.clusters.length);
-    int at = MdPage.OFF_DESCRIPTORS;
-    int body = at + MdPage.DESC_HDR;
-    Le.put32(p, body + Descriptors.EP_OFF_START, start);
-    for (int i = start; i < end; i++) {
-      Le.put32(p, body + Descriptors.EP_OFF_ENTRIES + 4 * (i - start), m.clusters[i]);
-    }
-    Descriptors.header(p, at, Descriptors.EXTENT_PAGE, Descriptors.EP_OFF_ENTRIES + 4 * (end - start));
+    int start = k * ExtentPageCodec.EXTENTS_PER_PAGE;
+    int end = Math.min(start + ExtentPageCodec.EXTENTS_PER_PAGE, m.clusters.length);
+    ExtentPageCodec.encode(p, MdPage.OFF_DESCRIPTORS, m.clusters, start, end);
     MdPage.seal(p, MdPage.INVALID_PAGE);
     return p;
   }

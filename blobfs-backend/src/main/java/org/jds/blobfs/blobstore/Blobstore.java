@@ -15,8 +15,8 @@ import org.jds.blobfs.BusyException;
 import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.MetadataFullException;
-import org.jds.blobfs.NoSpaceException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNoSpaceException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 import org.jds.blobfs.device.BlockDevice;
 
@@ -83,7 +83,7 @@ public final class Blobstore implements Closeable, PageSource {
     if (cs <= 0 || cs % PAGE != 0) throw new InvalidArgumentException("cluster size must be a positive multiple of 4096: " + cs);
     int blk = dev.blockSize();
     long blockcnt = dev.size() / blk;
-    if (blockcnt * blk < cs) throw new NoSpaceException("device of " + dev.size() + " bytes is smaller than one cluster");
+    if (blockcnt * blk < cs) throw new BlobfsNoSpaceException("device of " + dev.size() + " bytes is smaller than one cluster");
     long t = blockcnt / (cs / blk);
     long m = o.numMdPages < 0 ? t : o.numMdPages;
     if (m <= 0 || m > Integer.MAX_VALUE) throw new InvalidArgumentException("bad md page count " + m);
@@ -112,14 +112,14 @@ public final class Blobstore implements Closeable, PageSource {
     long mdBytes = ((long) sb.mdStart + m) * PAGE;
     int ppc = cs / PAGE;
     long mdClusters = ((long) sb.mdStart + m + ppc - 1) / ppc;
-    if (mdClusters > t) throw new NoSpaceException("metadata (" + mdClusters + " clusters) does not fit in " + t + " clusters");
+    if (mdClusters > t) throw new BlobfsNoSpaceException("metadata (" + mdClusters + " clusters) does not fit in " + t + " clusters");
     // Zero super + masks + md region (recovery must never meet stale pages), then clear the rest.
     dev.discard(0, mdBytes);
     // Data clusters need no zeroing for correctness (new thin clusters are zero-filled on
     // allocation), so UNMAP is best effort as in SPDK.
     if (o.clearMethod == BsOptions.CLEAR_UNMAP) dev.tryUnmap(mdBytes, sb.size - mdBytes);
     else if (o.clearMethod == BsOptions.CLEAR_WRITE_ZEROES) dev.discard(mdBytes, sb.size - mdBytes);
-    dev.write(0, ByteBuffer.wrap(sb.encode()));
+    sb.write(dev);
     dev.flush();
     Blobstore bs = new Blobstore(dev, sb, false, false, false);
     bs.usedPages = new UsedMask(new BitSet());
@@ -178,7 +178,7 @@ public final class Blobstore implements Closeable, PageSource {
     for (int round = 0; ; round++) {
       Blobstore scan = load(dev, null, true, true);
       BitSet release = (BitSet) scan.recovery.corruptPages.clone();
-      for (long id : scan.skipped.keySet()) release.set((int) (id & 0xffffffffL));
+      for (long id : scan.skipped.keySet()) release.set(BlobIds.blobIdToPage(id));
       if (release.isEmpty()) break;
       if (round == RELEASE_ROUNDS) throw new CorruptMetadataException("metadata", 0, "repair did not converge: " + scan.problems);
       byte[] zero = new byte[PAGE];
@@ -198,13 +198,8 @@ public final class Blobstore implements Closeable, PageSource {
 
   private static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover, boolean readOnly)
       throws IOException {
-    if (dev.size() < SuperBlock.SIZE) {
-      throw new CorruptMetadataException("super block", 0, "device of " + dev.size() + " bytes is smaller than a super block");
-    }
-    byte[] raw = new byte[SuperBlock.SIZE];
-    dev.read(0, ByteBuffer.wrap(raw));
     byte[] want = wantedBstype == null || wantedBstype.isEmpty() ? null : SuperBlock.bstypeOf(wantedBstype);
-    SuperBlock sb = SuperBlock.decode(raw, dev.size(), want);
+    SuperBlock sb = SuperBlock.read(dev, want);
     boolean mustRecover = sb.blobidMaskLen == 0 || !sb.clean || forceRecover;
     Blobstore bs = new Blobstore(dev, sb, readOnly, sb.clean, mustRecover);
     if ((long) bs.numMdClusters > bs.totalClusters) {
@@ -231,18 +226,9 @@ public final class Blobstore implements Closeable, PageSource {
   }
 
   private void readMasks() throws IOException {
-    usedPages = new UsedMask(BitMask.decode(readRegion(sb.pageMaskStart, sb.pageMaskLen), BitMask.TYPE_USED_PAGES, sb.mdLen,
-        (long) sb.pageMaskStart * PAGE, "used page mask"));
-    usedClusters = new UsedMask(BitMask.decode(readRegion(sb.clusterMaskStart, sb.clusterMaskLen), BitMask.TYPE_USED_CLUSTERS, totalClusters,
-        (long) sb.clusterMaskStart * PAGE, "used cluster mask"));
-    usedBlobIds = BitMask.decode(readRegion(sb.blobidMaskStart, sb.blobidMaskLen), BitMask.TYPE_USED_BLOBIDS, sb.mdLen,
-        (long) sb.blobidMaskStart * PAGE, "used blobid mask");
-  }
-
-  private byte[] readRegion(int startPage, int pages) throws IOException {
-    byte[] b = new byte[pages * PAGE];
-    dev.read((long) startPage * PAGE, ByteBuffer.wrap(b));
-    return b;
+    usedPages = new UsedMask(BitMask.read(dev, BitMask.Kind.USED_PAGES, sb, sb.mdLen));
+    usedClusters = new UsedMask(BitMask.read(dev, BitMask.Kind.USED_CLUSTERS, sb, totalClusters));
+    usedBlobIds = BitMask.read(dev, BitMask.Kind.USED_BLOBIDS, sb, sb.mdLen);
   }
 
   /** Opens every blob named by the blob-id mask in ascending order; failures are skipped. */
@@ -251,7 +237,7 @@ public final class Blobstore implements Closeable, PageSource {
     // instead of one per page (the load of 100k small files was dominated by 200k 4 KiB preads).
     BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages.bits()), totalClusters);
     for (int i = usedBlobIds.nextSetBit(0); i >= 0 && i < sb.mdLen; i = usedBlobIds.nextSetBit(i + 1)) {
-      long id = (1L << 32) | i;
+      long id = BlobIds.pageToBlobId(i);
       try {
         blobs.put(id, parser.load(id));
       } catch (BlobfsException e) {
@@ -280,7 +266,7 @@ public final class Blobstore implements Closeable, PageSource {
       }
     }
     for (Map.Entry<Long, BlobfsException> e : skipped.entrySet()) {
-      int root = (int) (e.getKey() & 0xffffffffL);
+      int root = BlobIds.blobIdToPage(e.getKey());
       problems.add(String.format("blob 0x%x (md page %d%s) cannot be opened: %s", e.getKey(), root, fileHint(root),
           e.getValue().getMessage()));
     }
@@ -290,7 +276,7 @@ public final class Blobstore implements Closeable, PageSource {
     int looked = 0;
     for (int p = unowned.nextSetBit(0); p >= 0 && p < sb.mdLen && looked++ < MAX_ROOTS_LOOKED_FOR; p = unowned.nextSetBit(p + 1)) {
       byte[] page = readMdPage(p);
-      if (!usedBlobIds.get(p) && MdPage.crcOk(page) && MdPage.seq(page) == 0 && MdPage.id(page) == ((1L << 32) | p)) {
+      if (!usedBlobIds.get(p) && MdPage.crcOk(page) && MdPage.seq(page) == 0 && MdPage.id(page) == BlobIds.pageToBlobId(p)) {
         problems.add(String.format("used blobid mask: bit %d is clear, but md page %d is the root of blob 0x%x%s", p, p,
             MdPage.id(page), fileHint(p)));
       }
@@ -314,14 +300,9 @@ public final class Blobstore implements Closeable, PageSource {
   }
 
   private void writeMasks() throws IOException {
-    dev.write((long) sb.pageMaskStart * PAGE,
-        ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_PAGES, usedPages.bits(), sb.mdLen, sb.pageMaskLen)));
-    if (sb.blobidMaskLen != 0) {
-      dev.write((long) sb.blobidMaskStart * PAGE,
-          ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_BLOBIDS, usedBlobIds, sb.mdLen, sb.blobidMaskLen)));
-    }
-    dev.write((long) sb.clusterMaskStart * PAGE,
-        ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_CLUSTERS, usedClusters.bits(), totalClusters, sb.clusterMaskLen)));
+    BitMask.write(dev, BitMask.Kind.USED_PAGES, sb, usedPages.bits(), sb.mdLen);
+    if (sb.blobidMaskLen != 0) BitMask.write(dev, BitMask.Kind.USED_BLOBIDS, sb, usedBlobIds, sb.mdLen);
+    BitMask.write(dev, BitMask.Kind.USED_CLUSTERS, sb, usedClusters.bits(), totalClusters);
   }
 
   /** bs_mark_dirty: the first md write after load first persists clean=0. */
@@ -330,7 +311,9 @@ public final class Blobstore implements Closeable, PageSource {
     if (dirtyOnDisk) return;
     sb.clean = false;
     if (sb.size == 0) sb.size = dev.size();
-    dev.write(0, ByteBuffer.wrap(sb.encode()));
+    sb.write(dev);
+    // durable, not only ordered: a clean=1 super left on disk by a power loss would make the next
+    // load trust masks that no longer match the md pages
     dev.flush();
     dirtyOnDisk = true;
   }
@@ -353,9 +336,9 @@ public final class Blobstore implements Closeable, PageSource {
       if (!readOnly) {
         for (BlobMeta m : blobs.values()) if (m.dirty) writer.persist(m);
         writeMasks();
-        dev.flush();
+        dev.flush(); // the masks durable before the super that makes them count
         sb.clean = true;
-        dev.write(0, ByteBuffer.wrap(sb.encode()));
+        sb.write(dev);
         dev.flush();
         dirtyOnDisk = false;
       }
@@ -467,9 +450,9 @@ public final class Blobstore implements Closeable, PageSource {
   }
 
   /** spdk_bs_get_super: −ENOENT if unset. */
-  public long superBlob() throws NotFoundException {
+  public long superBlob() throws BlobfsNotFoundException {
     synchronized (lock) {
-      if (sb.superBlob == SuperBlock.BLOBID_INVALID) throw new NotFoundException("no super blob set");
+      if (sb.superBlob == SuperBlock.BLOBID_INVALID) throw new BlobfsNotFoundException("no super blob set");
       return sb.superBlob;
     }
   }
@@ -479,7 +462,7 @@ public final class Blobstore implements Closeable, PageSource {
     synchronized (lock) {
       checkWritable();
       sb.superBlob = id;
-      dev.write(0, ByteBuffer.wrap(sb.encode()));
+      sb.write(dev);
       dev.flush();
     }
   }
@@ -528,7 +511,7 @@ public final class Blobstore implements Closeable, PageSource {
       }
       int page = usedPages.nextClearBit(0);
       if (page >= sb.mdLen) throw metadataFull("a new blob");
-      long id = (1L << 32) | page;
+      long id = BlobIds.pageToBlobId(page);
       usedPages.set(page);
       usedBlobIds.set(page);
       BlobMeta m = new BlobMeta(id);
@@ -565,7 +548,7 @@ public final class Blobstore implements Closeable, PageSource {
           throw new CorruptMetadataException(c.structure(), c.byteOffset(), String.format("blob 0x%x: ", id) + c.problem());
         }
         if (why != null) throw new BlobfsException(why.getMessage(), why);
-        throw new NotFoundException(String.format("blob 0x%x does not exist", id));
+        throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", id));
       }
       m.openCount++;
       return new Blob(this, m);
@@ -580,7 +563,7 @@ public final class Blobstore implements Closeable, PageSource {
     synchronized (lock) {
       checkWritable();
       BlobMeta m = blobs.get(id);
-      if (m == null) throw new NotFoundException(String.format("blob 0x%x does not exist", id));
+      if (m == null) throw new BlobfsNotFoundException(String.format("blob 0x%x does not exist", id));
       if (m.openCount > 0) throw new BusyException(String.format("blob 0x%x is open", id));
       for (BlobMeta o : blobs.values()) {
         if (o.parentId == id) throw new BusyException(String.format("blob 0x%x is the snapshot of 0x%x", id, o.id));

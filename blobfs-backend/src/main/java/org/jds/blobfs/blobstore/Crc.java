@@ -4,7 +4,7 @@ import java.util.zip.CRC32C;
 
 /** CRC-32C over bytes [0, 4092) of a 4096-byte super block or md page, stored LE at 4092. */
 final class Crc {
-  static final int COVERED = 4092;
+  static final int COVERED = MdPage.OFF_CRC;
 
   private Crc() {}
 

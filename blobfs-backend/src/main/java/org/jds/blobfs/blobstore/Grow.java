@@ -1,12 +1,11 @@
 package org.jds.blobfs.blobstore;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.BlobfsNoSpaceException;
 import org.jds.blobfs.device.FileBlockDevice;
 
 /**
@@ -33,34 +32,27 @@ public final class Grow {
   public static long grow(Path img, long newSize, int blockSize) throws IOException {
     Blobstore.load(FileBlockDevice.open(img, false, blockSize), null).close(); // recover, clean unload
     try (FileBlockDevice dev = FileBlockDevice.open(img, false, blockSize)) {
-      byte[] raw = new byte[SuperBlock.SIZE];
-      dev.read(0, ByteBuffer.wrap(raw));
-      SuperBlock sb = SuperBlock.decode(raw, dev.size(), null);
+      SuperBlock sb = SuperBlock.read(dev, null);
       long oldT = sb.totalClusters(dev.size());
       long newT = newSize / sb.clusterSize;
       if (newT < oldT) {
         throw new InvalidArgumentException("cannot shrink a blobstore: " + newSize + " < " + oldT * sb.clusterSize + " bytes");
       }
       if (newT * sb.clusterSize > maxSize(sb)) {
-        throw new NoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes, the room its cluster mask"
+        throw new BlobfsNoSpaceException("this blobstore can grow to at most " + maxSize(sb) + " bytes, the room its cluster mask"
             + " got when it was formatted; to grow further, make a new image with room for it (jds blobfs mkfs --max-size"
             + " SIZE) and copy the data over");
       }
-      byte[] region = new byte[sb.clusterMaskLen * Blobstore.PAGE];
-      dev.read((long) sb.clusterMaskStart * Blobstore.PAGE, ByteBuffer.wrap(region));
-      BitSet used = BitMask.decode(region, BitMask.TYPE_USED_CLUSTERS, oldT, (long) sb.clusterMaskStart * Blobstore.PAGE,
-          "used cluster mask");
+      BitSet used = BitMask.read(dev, BitMask.Kind.USED_CLUSTERS, sb, oldT);
       long bytes = newT * sb.clusterSize;
       dev.growFile(bytes); // on the locked device: a second open would be refused
 
-      int pages = BitMask.pagesFor(newT);
-      dev.write((long) sb.clusterMaskStart * Blobstore.PAGE,
-          ByteBuffer.wrap(BitMask.encode(BitMask.TYPE_USED_CLUSTERS, used, newT, pages)));
+      sb.clusterMaskLen = BitMask.pagesFor(newT); // in memory: the super on disk changes last
+      BitMask.write(dev, BitMask.Kind.USED_CLUSTERS, sb, used, newT);
       dev.flush(); // the mask before the super that makes it count
-      sb.clusterMaskLen = pages;
       sb.size = bytes;
       sb.clean = true;
-      dev.write(0, ByteBuffer.wrap(sb.encode()));
+      sb.write(dev);
       dev.flush();
       return newT;
     }

@@ -72,8 +72,8 @@ final class MdPage {
     int cur = 0;
     while (cur + DESC_HDR <= DESCRIPTORS_LEN) {
       int at = OFF_DESCRIPTORS + cur;
-      int type = Le.u8(p, at);
-      long len = Le.u32(p, at + 1);
+      int type = Le.u8(p, at + Descriptors.OFF_TYPE);
+      long len = Le.u32(p, at + Descriptors.OFF_LENGTH);
       if (type == 0 && len == 0) break;
       if (cur + DESC_HDR + len > DESCRIPTORS_LEN) {
         throw new CorruptMetadataException(

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.BlobfsNoSpaceException;
 import org.jds.blobfs.ReadOnlyException;
 
 /**
@@ -14,22 +14,28 @@ import org.jds.blobfs.ReadOnlyException;
  * delete, with SPDK's allocation policy (lowest free cluster, extent pages from md page 1, chain
  * pages from md page 0). Called with the store lock held.
  *
- * <p><b>Crash ordering</b> (every step is a positional write; "barrier" = device flush):
+ * <p><b>Crash ordering</b> (every step is a positional write). "Barrier" is {@link
+ * org.jds.blobfs.device.BlockDevice#barrier()}, ordering only: what follows it never reaches the
+ * disk before what preceded it. "Flush" is {@link org.jds.blobfs.device.BlockDevice#flush()},
+ * durable. A device may make barriers free against power loss (see {@link
+ * org.jds.blobfs.device.BarrierPolicy}); flushes it never skips.
  * <ol>
  *   <li>Before the first md write after load, the super block is rewritten with clean=0 and
  *       flushed, so any crash afterwards makes the next load (ours or SPDK's) run recovery, which
  *       trusts only md pages reachable from valid root pages.
  *   <li>Persisting a blob: grown extent pages are rewritten in place, new non-root chain pages go
  *       to free md pages (old ones stay untouched), barrier, then the root page is rewritten in
- *       place: that single 4 KiB write is the commit point. Only then are the old chain pages
+ *       place: that single 4 KiB write is the commit point. After a barrier (when anything is
+ *       released) the old chain pages are
  *       zeroed and released, shrunk extent pages rewritten, and truncated clusters unmapped and
  *       released. A crash before the root write leaves the old chain intact (new pages are
  *       unreachable strays); a crash after it leaves garbage that recovery ignores or marks used.
- *   <li>Delete zeroes the root page first (the commit), then chain and extent pages, then
- *       unmaps clusters.
+ *   <li>Delete zeroes the root page first (the commit), barrier, then chain and extent pages,
+ *       then unmaps clusters.
  *   <li>Clusters freed in memory are never reused before the root write that frees them.
- *   <li>Clean unload writes the page, blob-id and cluster masks, barrier, then the super block
- *       with clean=1, barrier. Masks are only trusted when clean=1.
+ *   <li>Clean unload writes the page, blob-id and cluster masks, flush, then the super block
+ *       with clean=1, flush. Masks are only trusted when clean=1, so they must be durable (not
+ *       only ordered) first. Any super block write is followed by a flush.
  * </ol>
  */
 final class MdWriter {
@@ -49,6 +55,8 @@ final class MdWriter {
     bs.markDirty();
     byte[] zero = new byte[PAGE];
     bs.dev.write(bs.mdPageByte(m.rootPage()), ByteBuffer.wrap(zero));
+    // the commit before what it releases: a root that outlives the release would name zeroed pages
+    bs.dev.barrier();
     for (int i = 1; i < m.pages.length; i++) bs.dev.write(bs.mdPageByte(m.pages[i]), ByteBuffer.wrap(zero));
     for (int ep : m.persistedExtentPages) if (ep != 0) bs.dev.write(bs.mdPageByte(ep), ByteBuffer.wrap(zero));
     for (int ep : m.extentPages) if (ep != 0) bs.dev.write(bs.mdPageByte(ep), ByteBuffer.wrap(zero));
@@ -95,7 +103,7 @@ final class MdWriter {
     if (n < 0 || n > Integer.MAX_VALUE) throw new InvalidArgumentException("bad cluster count " + n);
     if (n > Math.max(bs.totalClusters * 16L, 1L << 20)) {
       // the loader refuses larger blobs as corrupt (memory bound), so never write one
-      throw new NoSpaceException("blob of " + n + " clusters exceeds 16x the store");
+      throw new BlobfsNoSpaceException("blob of " + n + " clusters exceeds 16x the store");
     }
     int cur = m.clusters.length;
     if (n == cur) return;
@@ -105,7 +113,7 @@ final class MdWriter {
       long need = n - cur;
       long free = bs.totalClusters - bs.usedClusters.cardinality();
       if (need > free) {
-        throw new NoSpaceException("no space left on device: need " + need + " clusters, " + free + " free");
+        throw new BlobfsNoSpaceException("no space left on device: need " + need + " clusters, " + free + " free");
       }
       int pagesNeeded = Math.max(0, newEp - oldEp);
       int p = 0;
@@ -124,7 +132,7 @@ final class MdWriter {
         bs.usedClusters.set(c);
         clusters[i] = c;
         lowest = c + 1;
-        int k = i / Descriptors.EXTENTS_PER_EP;
+        int k = i / ExtentPageCodec.EXTENTS_PER_PAGE;
         if (m.useExtentTable && eps[k] == 0) {
           int p = bs.usedPages.nextClearBit(1);
           bs.usedPages.set(p);
@@ -163,8 +171,10 @@ final class MdWriter {
     }
     for (int i = 0; i < idx.length; i++) MdPage.seal(pages.get(i), i + 1 < idx.length ? idx[i + 1] : MdPage.INVALID_PAGE);
     for (int i = 1; i < idx.length; i++) bs.dev.write(bs.mdPageByte(idx[i]), ByteBuffer.wrap(pages.get(i)));
-    if (wroteBeforeRoot || idx.length > 1) bs.dev.flush(); // barrier: everything the root names is durable first
+    if (wroteBeforeRoot || idx.length > 1) bs.dev.barrier(); // everything the root names reaches the disk first
     bs.dev.write(bs.mdPageByte(idx[0]), ByteBuffer.wrap(pages.get(0))); // commit point
+    boolean releases = m.pages.length > 1 || shrunk || m.persistedExtentPages.length > m.extentPages.length;
+    if (releases) bs.dev.barrier(); // the commit before the old chain and clusters are released
     byte[] zero = new byte[PAGE];
     for (int i = 1; i < m.pages.length; i++) {
       bs.dev.write(bs.mdPageByte(m.pages[i]), ByteBuffer.wrap(zero));
@@ -218,7 +228,7 @@ final class MdWriter {
   int allocateThinCluster(BlobMeta m, int k) throws IOException {
     bs.markDirty();
     int c = bs.usedClusters.nextClearBit(bs.numMdClusters);
-    if (c >= bs.totalClusters) throw new NoSpaceException("no space left on device: no free cluster");
+    if (c >= bs.totalClusters) throw new BlobfsNoSpaceException("no space left on device: no free cluster");
     bs.usedClusters.set(c);
     try {
       if (m.parentId != SuperBlock.BLOBID_INVALID) {
@@ -235,7 +245,7 @@ final class MdWriter {
     m.clusters[k] = c;
     boolean inPersisted = k < m.persistedClusters.length;
     if (m.useExtentTable) {
-      int ep = k / Descriptors.EXTENTS_PER_EP;
+      int ep = k / ExtentPageCodec.EXTENTS_PER_PAGE;
       if (m.extentPages[ep] == 0) {
         int p = bs.usedPages.nextClearBit(1);
         if (p >= bs.sb.mdLen) {

@@ -47,7 +47,7 @@ final class Recovery {
 
   private boolean valid(byte[] p, int index) {
     if (!MdPage.crcOk(p)) return false;
-    return MdPage.seq(p) != 0 || MdPage.id(p) == ((1L << 32) | index);
+    return MdPage.seq(p) != 0 || MdPage.id(p) == BlobIds.pageToBlobId(index);
   }
 
   private void replayChain(int start) throws IOException {
@@ -83,7 +83,7 @@ final class Recovery {
         throw new CorruptMetadataException("extent table", src.mdPageOffset(0), "extent page index " + ep + " beyond md region");
       }
       byte[] p = src.readMdPage(ep);
-      String why = BlobParser.extentPageProblem(p);
+      String why = ExtentPageCodec.pageProblem(p);
       if (why != null) throw new CorruptMetadataException("extent page " + ep, src.mdPageOffset(ep), "recovery: " + why);
       usedPages.set(ep);
       parse(p, ep);
@@ -100,10 +100,12 @@ final class Recovery {
       switch (d.type()) {
         case Descriptors.PADDING, Descriptors.XATTR, Descriptors.XATTR_INTERNAL, Descriptors.FLAGS -> {}
         case Descriptors.EXTENT_RLE -> {
+          // lenient as SPDK's replay: a length that is not whole entries is read up to the last one
+          ExtentRleCodec.Runs runs = ExtentRleCodec.decode(p, d);
           long count = 0;
-          for (int o = d.bodyOff(); o + Descriptors.RLE_ENTRY <= d.bodyOff() + d.length(); o += Descriptors.RLE_ENTRY) {
-            long c = Le.u32(p, o);
-            long n = Le.u32(p, o + 4);
+          for (int r = 0; r < runs.count(); r++) {
+            long c = runs.clusterIdx(r);
+            long n = runs.length(r);
             if (c != 0) {
               for (long j = 0; j < n && c + j < totalClusters; j++) markCluster(c + j, what, at);
               rleClusterNotices += n;
@@ -113,23 +115,20 @@ final class Recovery {
           if (count == 0) throw new CorruptMetadataException(what, at, "recovery: EXTENT_RLE of zero clusters");
         }
         case Descriptors.EXTENT_PAGE -> {
-          int len = d.length();
-          if (len <= Descriptors.EP_OFF_ENTRIES || (len - Descriptors.EP_OFF_ENTRIES) % 4 != 0) {
-            throw new CorruptMetadataException(what, at, "recovery: EXTENT_PAGE length " + len);
-          }
-          for (int o = d.bodyOff() + Descriptors.EP_OFF_ENTRIES; o < d.bodyOff() + len; o += 4) {
-            long c = Le.u32(p, o);
+          ExtentPageCodec.Extents ex = ExtentPageCodec.decode(p, d);
+          if (ex.problem() != null) throw new CorruptMetadataException(what, at, "recovery: " + ex.problem());
+          for (int i = 0; i < ex.count(); i++) {
+            long c = ex.clusterIdx(i);
             if (c != 0) markCluster(c, what, at);
           }
         }
         case Descriptors.EXTENT_TABLE -> {
-          if (d.length() < Descriptors.ET_OFF_ENTRIES || (d.length() - Descriptors.ET_OFF_ENTRIES) % Descriptors.ET_ENTRY != 0) {
-            throw new CorruptMetadataException(what, at, "recovery: EXTENT_TABLE length " + d.length());
-          }
-          for (int o = d.bodyOff() + Descriptors.ET_OFF_ENTRIES; o < d.bodyOff() + d.length(); o += Descriptors.ET_ENTRY) {
-            long page = Le.u32(p, o);
+          ExtentTableCodec.Table t = ExtentTableCodec.decode(p, d);
+          if (t.problem() != null) throw new CorruptMetadataException(what, at, "recovery: " + t.problem());
+          for (int e = 0; e < t.count(); e++) {
+            long page = t.pageIdx(e);
             if (page == 0) continue;
-            if (Le.u32(p, o + 4) != 1) throw new CorruptMetadataException(what, at, "recovery: extent table entry with num_pages != 1");
+            if (t.numPages(e) != 1) throw new CorruptMetadataException(what, at, "recovery: extent table entry with num_pages != 1");
             queuedExtentPages.add((int) page);
           }
         }

@@ -1,8 +1,11 @@
 package org.jds.blobfs.blobstore;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jds.blobfs.CorruptMetadataException;
+import org.jds.blobfs.device.BlockDevice;
 
 /**
  * Codec and value of {@code struct spdk_bs_super_block} (4096 bytes at byte 0). Each field has one
@@ -57,7 +60,7 @@ public final class SuperBlock {
   public int mdPageSize;
 
   public int effectiveIoUnit() {
-    return ioUnitSize == 0 ? 4096 : ioUnitSize;
+    return ioUnitSize == 0 ? MdPage.SIZE : ioUnitSize;
   }
 
   public long totalClusters(long deviceSize) {
@@ -124,19 +127,19 @@ public final class SuperBlock {
   /** Rejects geometry that would make later arithmetic or I/O go out of bounds. */
   private void checkGeometry(long deviceSize) throws CorruptMetadataException {
     String s = "super block";
-    int pageSize = mdPageSize == 0 ? 4096 : mdPageSize;
-    if (pageSize != 4096) {
+    int pageSize = mdPageSize == 0 ? MdPage.SIZE : mdPageSize;
+    if (pageSize != MdPage.SIZE) {
       throw new CorruptMetadataException(s, OFF_MD_PAGE_SIZE, "md_page_size " + pageSize + " unsupported (only 4096)");
     }
     int io = effectiveIoUnit();
-    if (io <= 0 || (io & (io - 1)) != 0 || io > 4096) {
+    if (io <= 0 || (io & (io - 1)) != 0 || io > MdPage.SIZE) {
       throw new CorruptMetadataException(s, OFF_IO_UNIT, "bad io_unit_size " + io);
     }
-    if (clusterSize <= 0 || clusterSize % 4096 != 0) {
+    if (clusterSize <= 0 || clusterSize % MdPage.SIZE != 0) {
       throw new CorruptMetadataException(s, OFF_CLUSTER_SIZE, "bad cluster_size " + clusterSize);
     }
     long total = totalClusters(deviceSize);
-    long pages = (size == 0 ? deviceSize : size) / 4096;
+    long pages = (size == 0 ? deviceSize : size) / MdPage.SIZE;
     if (total <= 0 || total > Integer.MAX_VALUE) {
       throw new CorruptMetadataException(s, OFF_SIZE, "store holds no cluster or too many: " + total);
     }
@@ -190,6 +193,26 @@ public final class SuperBlock {
   static boolean isZero(byte[] b) {
     for (byte x : b) if (x != 0) return false;
     return true;
+  }
+
+  /**
+   * Reads and decodes the super block of {@code dev} (the one read every load and grow uses).
+   *
+   * @throws CorruptMetadataException if the device is smaller than a super block or {@link #decode}
+   *     refuses it
+   */
+  public static SuperBlock read(BlockDevice dev, byte[] wantedBstype) throws IOException {
+    if (dev.size() < SIZE) {
+      throw new CorruptMetadataException("super block", 0, "device of " + dev.size() + " bytes is smaller than a super block");
+    }
+    byte[] raw = new byte[SIZE];
+    dev.read(0, ByteBuffer.wrap(raw));
+    return decode(raw, dev.size(), wantedBstype);
+  }
+
+  /** Writes this super block at byte 0 of {@code dev} (the one write mkfs, load, unload and grow use). */
+  public void write(BlockDevice dev) throws IOException {
+    dev.write(0, ByteBuffer.wrap(encode()));
   }
 
   /** Serialises with a fresh CRC. The reserved area is zero. */

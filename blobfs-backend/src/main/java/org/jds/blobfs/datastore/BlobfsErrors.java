@@ -1,12 +1,12 @@
 package org.jds.blobfs.datastore;
 
 import java.io.IOException;
-import java.util.Locale;
 import org.jds.blobfs.AlreadyExistsException;
+import org.jds.blobfs.BlobfsNoSpaceException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.MetadataFullException;
 import org.jds.blobfs.NameTooLongException;
-import org.jds.blobfs.NotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 import org.jds.flatfs.storage.LockedException;
 import org.jds.flatfs.storage.NoSpaceException;
@@ -26,7 +26,7 @@ final class BlobfsErrors {
     if (e instanceof ImageInUseException u) {
       return new LockedException(op, path, u.reason());
     }
-    if (e instanceof NotFoundException) {
+    if (e instanceof BlobfsNotFoundException) {
       return new NoSuchPathException(op, path);
     }
     if (e instanceof AlreadyExistsException) {
@@ -35,7 +35,7 @@ final class BlobfsErrors {
     if (e instanceof MetadataFullException) {
       return new NoSpaceException(op, path, e.getMessage(), e); // not "no space left" while clusters are free
     }
-    if (e instanceof org.jds.blobfs.NoSpaceException) {
+    if (e instanceof BlobfsNoSpaceException) {
       return new NoSpaceException(op, path, e);
     }
     if (e instanceof ReadOnlyException) {
@@ -45,9 +45,6 @@ final class BlobfsErrors {
       return new StorageException(op, path, "file name too long", e);
     }
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (why.toLowerCase(Locale.ROOT).contains("no space left")) {
-      return new NoSpaceException(op, path, e);
-    }
     return new StorageException(op, path, why, e);
   }
 

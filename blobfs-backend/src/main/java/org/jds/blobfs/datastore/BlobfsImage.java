@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jds.blobfs.blobstore.BsOptions;
+import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.BlockDevice;
 import org.jds.blobfs.device.FileBlockDevice;
+import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.flatfs.storage.StorageException;
 
-/** Opens and formats blobfs images as {@link BlobfsStorage}. */
+/**
+ * Opens and formats blobfs images as {@link BlobfsStorage}. Each open takes a {@link BarrierPolicy}
+ * (what the engine's ordering barriers cost); the overloads without one use {@link
+ * #DEFAULT_BARRIER_POLICY}.
+ */
 public final class BlobfsImage {
   /** The io_unit the CLI formats with (SPDK's AIO bdev default for regular files). */
-  public static final int BLOCK_SIZE = 512;
+  public static final int BLOCK_SIZE = BlockDevice.SECTOR_SIZE;
+
+  /** Barriers are free; flatfs's sync=true promises are kept by flushes (see the policy). */
+  public static final BarrierPolicy DEFAULT_BARRIER_POLICY = BarrierPolicy.PROCESS_CRASH_SAFE;
 
   private BlobfsImage() {}
 
@@ -24,7 +33,12 @@ public final class BlobfsImage {
    * @throws StorageException if it is missing, not a blobstore, or of another bstype
    */
   public static BlobfsStorage open(Path img, boolean durableReplace) throws StorageException {
-    return open(img, false, durableReplace);
+    return open(img, false, durableReplace, DEFAULT_BARRIER_POLICY);
+  }
+
+  /** As {@link #open(Path, boolean)}, with the engine's barriers per {@code policy}. */
+  public static BlobfsStorage open(Path img, boolean durableReplace, BarrierPolicy policy) throws StorageException {
+    return open(img, false, durableReplace, policy);
   }
 
   /**
@@ -36,10 +50,11 @@ public final class BlobfsImage {
    *     writer ({@link org.jds.flatfs.storage.LockedException})
    */
   public static BlobfsStorage openReadOnly(Path img) throws StorageException {
-    return open(img, true, false);
+    return open(img, true, false, DEFAULT_BARRIER_POLICY);
   }
 
-  private static BlobfsStorage open(Path img, boolean readOnly, boolean durableReplace) throws StorageException {
+  private static BlobfsStorage open(Path img, boolean readOnly, boolean durableReplace, BarrierPolicy policy)
+      throws StorageException {
     if (!Files.isRegularFile(img) && !Files.exists(img)) {
       throw new org.jds.flatfs.storage.NoSuchPathException("open", img.toString());
     }
@@ -49,12 +64,18 @@ public final class BlobfsImage {
     } catch (IOException e) {
       throw BlobfsErrors.map("open", img.toString(), e);
     }
-    return open(dev, img.toString(), durableReplace);
+    return open(dev, img.toString(), durableReplace, policy);
   }
 
   /** Loads the blobfs on {@code dev} (closed on failure); {@code label} names it in messages. */
   public static BlobfsStorage open(BlockDevice dev, String label, boolean durableReplace) throws StorageException {
-    GroupCommitDevice gc = new GroupCommitDevice(dev);
+    return open(dev, label, durableReplace, DEFAULT_BARRIER_POLICY);
+  }
+
+  /** As {@link #open(BlockDevice, String, boolean)}, with the engine's barriers per {@code policy}. */
+  public static BlobfsStorage open(BlockDevice dev, String label, boolean durableReplace, BarrierPolicy policy)
+      throws StorageException {
+    GroupCommitDevice gc = new GroupCommitDevice(dev, policy);
     try {
       PureBlobFileSystem fs = PureBlobFileSystem.load(gc);
       try {
@@ -71,14 +92,23 @@ public final class BlobfsImage {
 
   /** Formats {@code img} (created sparse, or grown to {@code size}) as an empty blobfs and opens it. */
   public static BlobfsStorage create(Path img, long size, Geometry g, boolean durableReplace) throws StorageException {
+    return create(img, size, g, durableReplace, DEFAULT_BARRIER_POLICY);
+  }
+
+  /**
+   * As {@link #create(Path, long, Geometry, boolean)}: mkfs runs {@link
+   * BarrierPolicy#POWER_LOSS_SAFE}, then the engine's barriers follow {@code policy}.
+   */
+  public static BlobfsStorage create(Path img, long size, Geometry g, boolean durableReplace, BarrierPolicy policy)
+      throws StorageException {
     GroupCommitDevice gc = null;
     try {
-      gc = new GroupCommitDevice(FileBlockDevice.create(img, size, BLOCK_SIZE));
-      GroupCommitDevice dev = gc;
+      gc = new GroupCommitDevice(FileBlockDevice.create(img, size, BLOCK_SIZE), BarrierPolicy.POWER_LOSS_SAFE);
       BsOptions o = new BsOptions().clusterSize(g.clusterSize()).numMdPages(g.mdPagesFor(size))
           .maxSize(Geometry.defaultMaxSize(gc.size()));
-      PureBlobFileSystem fs = dev.strict(() -> PureBlobFileSystem.mkfs(dev, o));
-      return new BlobfsStorage(fs, dev, img.toString(), durableReplace);
+      PureBlobFileSystem fs = PureBlobFileSystem.mkfs(gc, o);
+      gc.policy(policy);
+      return new BlobfsStorage(fs, gc, img.toString(), durableReplace);
     } catch (IOException e) {
       closeQuietly(gc);
       throw BlobfsErrors.map("mkfs", img.toString(), e);

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jds.blobfs.BlobfsNotFoundException;
+import org.jds.blobfs.device.BarrierPolicy;
+import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.blobfs.fs.PureBlobFileSystem;
@@ -31,9 +34,11 @@ import org.jds.flatfs.storage.WritableFile;
  *
  * <p><b>Durability.</b> Every engine write reaches the image file at once, so a process crash
  * loses nothing a call returned from. {@link WritableFile#sync()} and {@link #syncDirectory} are
- * group-committed device flushes ({@link GroupCommitDevice}). Rename over an existing file is
- * crash-atomic ({@link PureBlobFileSystem#replaceFile}); with {@code durableReplace} its commit is
- * flushed before the old target is deleted, so a power loss cannot lose both.
+ * group-committed device flushes ({@link GroupCommitDevice#flush}): what they cover survives a
+ * power loss. The engine's ordering barriers follow the device's {@link BarrierPolicy}. Rename over
+ * an existing file is crash-atomic ({@link PureBlobFileSystem#replaceFile}); with {@code
+ * durableReplace} its commit is flushed (durable) before the old target is deleted, so a power loss
+ * cannot lose both; without it the two are ordered by a barrier.
  *
  * <p><b>Threads.</b> One lock guards the index and every namespace change; file data is read and
  * appended outside it (the engine does the device I/O outside its own lock too, one append at a
@@ -148,6 +153,16 @@ public final class BlobfsStorage implements Storage {
     return device.flushCount();
   }
 
+  /** Engine barriers so far, whatever the {@link #barrierPolicy()} made of them. */
+  public long barrierCount() {
+    return device.barrierCount();
+  }
+
+  /** What the engine's ordering barriers cost on this image (given at open). */
+  public BarrierPolicy barrierPolicy() {
+    return device.policy();
+  }
+
   // ---- reads -----------------------------------------------------------------------------------
 
   /**
@@ -164,7 +179,7 @@ public final class BlobfsStorage implements Storage {
     }
     try {
       return fs.openFile(name, 0);
-    } catch (org.jds.blobfs.NotFoundException e) {
+    } catch (BlobfsNotFoundException e) {
       // raced with a namespace change: decide under the lock
     } catch (IOException e) {
       throw BlobfsErrors.map(op, path, e);
@@ -373,7 +388,7 @@ public final class BlobfsStorage implements Storage {
 
   void flush(String path) throws StorageException {
     try {
-      device.durableFlush();
+      device.flush();
     } catch (IOException e) {
       throw BlobfsErrors.map("sync", path, e);
     }
@@ -449,7 +464,9 @@ public final class BlobfsStorage implements Storage {
     if (replaced[0] != null) {
       try {
         if (durableReplace) {
-          device.durableFlush();
+          device.flush();
+        } else {
+          device.barrier();
         }
         fs.replaceFinish(replaced[0]);
       } catch (IOException e) {
@@ -652,7 +669,11 @@ public final class BlobfsStorage implements Storage {
     return path.isEmpty() ? "blobfs:" + image : "blobfs:" + image + ":/" + path;
   }
 
-  /** Unloads the image cleanly (every engine barrier a real flush) and closes the device. */
+  /**
+   * Unloads the image cleanly and closes the device. The unload runs {@link
+   * BarrierPolicy#POWER_LOSS_SAFE} whatever the setting: a clean image must be whole after a power
+   * loss too.
+   */
   @Override
   public void close() throws StorageException {
     synchronized (lock) {
@@ -673,10 +694,8 @@ public final class BlobfsStorage implements Storage {
       }
       try {
         persistEmptyVirtualDirs();
-        device.strict(() -> {
-          fs.close();
-          return null;
-        });
+        device.policy(BarrierPolicy.POWER_LOSS_SAFE);
+        fs.close();
       } catch (IOException e) {
         throw BlobfsErrors.map("close", "", e);
       }

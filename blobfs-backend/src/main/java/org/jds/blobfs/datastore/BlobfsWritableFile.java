@@ -39,7 +39,6 @@ final class BlobfsWritableFile implements WritableFile {
     } catch (IOException e) {
       throw BlobfsErrors.map("sync", path, e);
     }
-    storage.flush(path);
   }
 
   @Override

@@ -9,6 +9,11 @@ import java.nio.ByteBuffer;
  * instance is safe for concurrent use by several threads (no shared file position).
  */
 public interface BlockDevice extends Closeable {
+  /** The two logical block sizes a device may have: a disk sector, and a blobstore md page. */
+  int SECTOR_SIZE = 512;
+
+  int PAGE_SIZE = 4096;
+
   /** Device size in bytes. */
   long size();
 
@@ -23,8 +28,22 @@ public interface BlockDevice extends Closeable {
   /** Writes all of {@code src} at {@code offset}. */
   void write(long offset, ByteBuffer src) throws IOException;
 
-  /** Makes written data durable (fdatasync). */
+  /**
+   * Durable: returns once every write, unmap and discard that completed before the call is on
+   * stable storage (fdatasync), so it survives a power loss.
+   */
   void flush() throws IOException;
+
+  /**
+   * Ordering only: no write issued after the call reaches stable storage before the writes that
+   * completed before it. It does not wait for durability. A device with no cheaper ordering
+   * primitive flushes (the default); a {@link GroupCommitDevice} decides per its {@link
+   * BarrierPolicy}. Against a process crash positional writes are ordered anyway (they land in
+   * the OS page cache in program order); a barrier matters for power loss.
+   */
+  default void barrier() throws IOException {
+    flush();
+  }
 
   /**
    * Best-effort unmap (SPDK's unmap on AIO): punches a hole where the device supports it and

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jds.blobfs.BlobfsException;
+import org.jds.blobfs.BlobfsNoSpaceException;
 import org.jds.blobfs.ImageInUseException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NoSuchImageException;
@@ -43,10 +46,13 @@ public final class FileBlockDevice implements BlockDevice {
   private final int fd;
   /** Aligned O_DIRECT reads and writes, or null for buffered I/O. */
   private final DirectIo direct;
+  /** The host file system of an image file (to tell a full disk from other errors), or null. */
+  private final FileStore store;
 
   private FileBlockDevice(
-      FileChannel ch, boolean readOnly, long size, int blockSize, boolean blk, int fd, DirectIo direct) {
+      FileChannel ch, boolean readOnly, long size, int blockSize, boolean blk, int fd, DirectIo direct, FileStore store) {
     this.ch = ch;
+    this.store = store;
     this.readOnly = readOnly;
     this.size = size;
     this.blockSize = blockSize;
@@ -70,7 +76,7 @@ public final class FileBlockDevice implements BlockDevice {
    */
   public static FileBlockDevice open(Path path, boolean readOnly, int blockSize, boolean direct)
       throws IOException {
-    if (blockSize != 512 && blockSize != 4096) {
+    if (blockSize != SECTOR_SIZE && blockSize != PAGE_SIZE) {
       throw new InvalidArgumentException("block size must be 512 or 4096: " + blockSize);
     }
     FileChannel ch = openChannel(path, readOnly, direct);
@@ -92,7 +98,7 @@ public final class FileBlockDevice implements BlockDevice {
         if (!readOnly) checkDirectSize(path, size, align);
         dio = new DirectIo(ch, align);
       }
-      return new FileBlockDevice(ch, readOnly, size, blockSize, blk, fd, dio);
+      return new FileBlockDevice(ch, readOnly, size, blockSize, blk, fd, dio, blk ? null : Files.getFileStore(path));
     } catch (IOException | RuntimeException e) {
       NativeIo.close(fd);
       ch.close();
@@ -259,18 +265,46 @@ public final class FileBlockDevice implements BlockDevice {
       throw new InvalidArgumentException(
           "write [" + offset + ", +" + src.remaining() + ") beyond device size " + size);
     }
-    if (direct != null) {
-      direct.write(offset, src);
-      return;
+    int len = src.remaining();
+    try {
+      if (direct != null) {
+        direct.write(offset, src);
+        return;
+      }
+      long pos = offset;
+      while (src.hasRemaining()) pos += ch.write(src, pos);
+    } catch (BlobfsException e) {
+      throw e;
+    } catch (IOException e) {
+      throw hostFullOr(e, len);
     }
-    long pos = offset;
-    while (src.hasRemaining()) pos += ch.write(src, pos);
   }
 
   @Override
   public void flush() throws IOException {
     if (readOnly) return;
-    if (!NativeIo.fdatasync(fd)) ch.force(false);
+    try {
+      if (!NativeIo.fdatasync(fd)) ch.force(false);
+    } catch (IOException e) {
+      throw hostFullOr(e, blockSize); // delayed allocation reports ENOSPC at the flush
+    }
+  }
+
+  /**
+   * A write error on an image file whose file system has less room than the write needed is out of
+   * space: decided by the file system's free space, since Java reports ENOSPC only as message text.
+   */
+  private IOException hostFullOr(IOException e, long needed) {
+    if (store == null) return e;
+    try {
+      long free = store.getUsableSpace();
+      if (free < Math.max(needed, blockSize)) {
+        return new BlobfsNoSpaceException("the file system holding the image is full (" + free + " bytes free)", e);
+      }
+    } catch (IOException suppressed) {
+      e.addSuppressed(suppressed);
+    }
+    return e;
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 /**
  * A device that forwards every call to another: the base for wrappers that change a few calls
  * (group commit, test devices that count or hold I/O). As thread-safe as the wrapped device.
+ * {@link #barrier()} is not forwarded: it is this wrapper's {@link #flush()}, so a wrapper that
+ * changes flush changes barriers alike unless it overrides barrier too.
  */
 public abstract class ForwardingBlockDevice implements BlockDevice {
   protected final BlockDevice dev;

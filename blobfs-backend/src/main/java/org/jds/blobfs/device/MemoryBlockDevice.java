@@ -57,8 +57,12 @@ public final class MemoryBlockDevice implements BlockDevice {
     src.get(data, (int) offset, src.remaining());
   }
 
+  /** Nothing to do: the array is the stable storage. */
   @Override
   public void flush() {}
+
+  @Override
+  public void barrier() {}
 
   @Override
   public boolean tryUnmap(long offset, long length) throws InvalidArgumentException, ReadOnlyException {

@@ -23,7 +23,10 @@ public interface BlobFile extends Closeable {
   /** spdk_file_read: bytes read, capped at the append position; 0 at or after EOF. */
   long read(long offset, byte[] buf, int off, int len) throws IOException;
 
-  /** spdk_file_sync: data durable, then the "length" xattr persisted, then flushed. */
+  /**
+   * spdk_file_sync: data, a barrier, the "length" xattr persisted, then a device flush: on return
+   * the file's bytes and length are durable.
+   */
   void sync() throws IOException;
 
   /** spdk_file_truncate: resizes to ceil(len / cluster) clusters and persists the length. */

@@ -18,7 +18,7 @@ public interface BlobFileSystem extends Closeable {
   int DEFAULT_CLUSTER_SIZE = 1 << 20;
 
   /** spdk_fs_file_stat. */
-  FileStat stat(String name) throws IOException;
+  BlobfsFileStat stat(String name) throws IOException;
 
   /** spdk_fs_create_file: a 1-cluster blob with name and length=0; does not open it. */
   void createFile(String name) throws IOException;

@@ -64,7 +64,7 @@ final class OpenFile implements BlobFile {
       long cs = fs.bs.clusterSize();
       long need = (end + cs - 1) / cs;
       if (need > f.blob.numClusters()) {
-        f.blob.resize(need); // NoSpaceException leaves the file as it was
+        f.blob.resize(need); // BlobfsNoSpaceException leaves the file as it was
         f.blob.syncMd();
       }
       b = f.blob;
@@ -100,11 +100,16 @@ final class OpenFile implements BlobFile {
 
   @Override
   public void sync() throws IOException {
+    Blob b;
     synchronized (fs.lock) {
       checkOpen();
       if (fs.bs.isReadOnly()) return;
-      fs.syncEntry(f);
+      fs.syncEntry(f, false);
+      b = f.blob;
     }
+    // always, even if this call wrote nothing: another thread's sync of the same bytes may still
+    // be flushing, and this one must not return before they are durable
+    b.flush();
   }
 
   @Override
@@ -116,7 +121,7 @@ final class OpenFile implements BlobFile {
       if (length < 0) throw new InvalidArgumentException("negative length");
       if (length == Math.max(f.appendPos, f.lengthXattr)) return;
       long cs = fs.bs.clusterSize();
-      fs.syncEntry(f);
+      fs.syncEntry(f, true);
       f.blob.resize((length + cs - 1) / cs);
       f.blob.setXattr(PureBlobFileSystem.XATTR_LENGTH, PureBlobFileSystem.u64Le(length));
       f.blob.syncMd();

@@ -13,7 +13,7 @@ import org.jds.blobfs.BusyException;
 import org.jds.blobfs.CorruptMetadataException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NameTooLongException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 import org.jds.blobfs.blobstore.Blob;
 import org.jds.blobfs.blobstore.BlobOptions;
@@ -213,12 +213,12 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   @Override
-  public FileStat stat(String name) throws IOException {
+  public BlobfsFileStat stat(String name) throws IOException {
     checkName(name);
     synchronized (lock) {
       FileEntry f = byName.get(name);
-      if (f == null) throw new NotFoundException("no file '" + name + "'");
-      return new FileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr));
+      if (f == null) throw new BlobfsNotFoundException("no file '" + name + "'");
+      return new BlobfsFileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr));
     }
   }
 
@@ -258,11 +258,11 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     synchronized (lock) {
       FileEntry f = byName.get(name);
       if (f == null) {
-        if ((flags & OPEN_CREATE) == 0) throw new NotFoundException("no file '" + name + "'");
+        if ((flags & OPEN_CREATE) == 0) throw new BlobfsNotFoundException("no file '" + name + "'");
         createFile(name);
         f = byName.get(name);
       }
-      if (f.deletePending) throw new NotFoundException("file '" + name + "' is being deleted");
+      if (f.deletePending) throw new BlobfsNotFoundException("file '" + name + "' is being deleted");
       if (f.refs == 0) f.blob = bs.openBlob(f.blobId);
       f.refs++;
       return new OpenFile(this, f);
@@ -294,7 +294,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   private FileEntry renameSource(String oldName) throws IOException {
     checkWritable();
     FileEntry f = byName.get(oldName);
-    if (f == null) throw new NotFoundException("no file '" + oldName + "'");
+    if (f == null) throw new BlobfsNotFoundException("no file '" + oldName + "'");
     return f;
   }
 
@@ -320,7 +320,8 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   /**
    * Crash-atomic rename-with-replace (not in SPDK, whose rename deletes the target first): the
    * source gets the new name and a fresh generation in one md write (the commit point); only then
-   * is the old target deleted, after {@code barrier} has made the commit durable. A crash in between
+   * is the old target deleted, after {@code barrier} has ordered the commit before the delete (the
+   * caller passes a device flush where the rename must also be durable). A crash in between
    * leaves two files with the name; load keeps the higher generation and deletes the other.
    *
    * <p>The barrier runs outside the file system lock (so a device flush does not stall other
@@ -373,7 +374,10 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     }
   }
 
-  /** Makes the writes issued so far durable before a dependent write (a device flush). */
+  /**
+   * Orders the writes issued so far before a dependent write: {@code BlockDevice.barrier()}, or
+   * {@code flush()} where the caller also promises durability.
+   */
   @FunctionalInterface
   public interface Barrier {
     void run() throws IOException;
@@ -385,7 +389,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     synchronized (lock) {
       checkWritable();
       FileEntry f = byName.get(name);
-      if (f == null) throw new NotFoundException("no file '" + name + "'");
+      if (f == null) throw new BlobfsNotFoundException("no file '" + name + "'");
       deleteEntry(f);
     }
   }
@@ -415,11 +419,11 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   /** Stats of every listed file, in list order (for ls -l). */
-  public Map<String, FileStat> statAll() {
+  public Map<String, BlobfsFileStat> statAll() {
     synchronized (lock) {
-      Map<String, FileStat> out = new LinkedHashMap<>();
+      Map<String, BlobfsFileStat> out = new LinkedHashMap<>();
       for (FileEntry f : byId.values()) {
-        if (!f.hidden) out.put(f.name, new FileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr)));
+        if (!f.hidden) out.put(f.name, new BlobfsFileStat(f.blobId, Math.max(f.appendPos, f.lengthXattr)));
       }
       return out;
     }
@@ -464,13 +468,19 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     if (interrupted) Thread.currentThread().interrupt();
   }
 
-  void syncEntry(FileEntry f) throws IOException {
+  /**
+   * Persists the length of what was appended: data, barrier, then the "length" xattr, so the
+   * length never covers bytes that may not reach the disk. With {@code trailingBarrier} the length
+   * is ordered before later writes too; a caller that wants it durable flushes afterwards (outside
+   * the lock, so that concurrent syncs share a group-committed flush).
+   */
+  void syncEntry(FileEntry f, boolean trailingBarrier) throws IOException {
     awaitWrite(f);
     if (f.appendPos <= f.lengthXattr) return;
-    f.blob.flush(); // data first: the length must never cover bytes that are not durable
+    f.blob.barrier();
     f.blob.setXattr(XATTR_LENGTH, u64Le(f.appendPos));
     f.blob.syncMd();
-    f.blob.flush();
+    if (trailingBarrier) f.blob.barrier();
     f.lengthXattr = f.appendPos;
   }
 
@@ -479,7 +489,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
     try {
       if (!bs.isReadOnly()) {
         try {
-          syncEntry(f);
+          syncEntry(f, true);
         } catch (IOException e) {
           // spdk_file_close ignores the sync result; the length stays at the last synced value
         }

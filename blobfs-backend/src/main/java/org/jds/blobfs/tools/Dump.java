@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jds.blobfs.blobstore.BlobInfo;
 import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.blobstore.SuperBlock;
+import org.jds.blobfs.device.BlockDevice;
 import org.jds.blobfs.device.FileBlockDevice;
 
 /** Text dump of the super block and every blob's metadata (read-only, like spdk_bs_dump). */
@@ -20,7 +21,7 @@ public final class Dump {
 
   /** As {@link #dump(Path, PrintWriter)}, reading the image with O_DIRECT when {@code direct}. */
   public static void dump(Path img, PrintWriter out, boolean direct) throws IOException {
-    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null)) {
+    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null)) {
       dump(bs, out);
     }
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jds.blobfs.blobstore.BitRanges;
 import org.jds.blobfs.blobstore.BlobInfo;
 import org.jds.blobfs.blobstore.Blobstore;
+import org.jds.blobfs.device.BlockDevice;
 import org.jds.blobfs.device.FileBlockDevice;
 
 /**
@@ -70,10 +71,10 @@ public final class Fsck {
   public static Report run(Path img, boolean direct) throws IOException {
     List<String> damage = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null)) {
+    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null)) {
       if (!bs.wasClean()) notes.add("super block: clean=0, the store was not cleanly unloaded (recovered in memory)");
       if (bs.wasClean() && bs.problems().isEmpty()) {
-        try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, 512, direct), null, true)) {
+        try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null, true)) {
           damage.addAll(scan.problems());
           diff(damage, "used page mask", bs.usedPageMask(), scan.usedPageMask());
           diff(damage, "used blobid mask", bs.usedBlobIdMask(), scan.usedBlobIdMask());
@@ -92,7 +93,7 @@ public final class Fsck {
    * @return what was done, one line each
    */
   public static List<String> repair(Path img, boolean direct) throws IOException {
-    try (FileBlockDevice dev = FileBlockDevice.open(img, false, 512, direct)) {
+    try (FileBlockDevice dev = FileBlockDevice.open(img, false, BlockDevice.SECTOR_SIZE, direct)) {
       return Blobstore.repair(dev);
     }
   }

@@ -28,11 +28,13 @@ public final class ImageContents {
   public static String describe(Path img, int blockSize) throws IOException {
     try (FileBlockDevice dev = FileBlockDevice.open(img, true, blockSize)) {
       Blobstore bs = Blobstore.load(dev, null);
-      // Blobstore.close would close the device too; this device is closed once, here.
+      // Blobstore.close would unload; the device is closed once, by the try.
       return String.format("a blobstore (bstype %s, %d blob(s), %d-byte clusters)",
           bs.bstype().isEmpty() ? "none" : bs.bstype(), bs.blobIds().size(), bs.clusterSize());
+    } catch (ImageInUseException e) {
+      throw e;
     } catch (BlobfsException e) {
-      // not a blobstore (a failed load closes its device): count what would be lost
+      // not a blobstore: count what would be lost, on a new open (a failed load closes its device)
     }
     try (FileBlockDevice dev = FileBlockDevice.open(img, true, blockSize)) {
       long nonZero = nonZeroBytes(dev);

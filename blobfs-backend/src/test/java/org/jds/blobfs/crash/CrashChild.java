@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.jds.blobfs.NoSpaceException;
+import org.jds.blobfs.BlobfsNoSpaceException;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
@@ -61,7 +61,7 @@ public final class CrashChild {
           for (int i = 0; i < len; i++) b[i] = contentAt(stream, pos + i);
           try {
             f.write(pos, b, 0, len);
-          } catch (NoSpaceException e) {
+          } catch (BlobfsNoSpaceException e) {
             for (String victim : names.subList(0, Math.min(5, names.size()))) {
               out.println("DELETING " + victim);
               fs.deleteFile(victim);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobFile;
@@ -145,7 +145,7 @@ class CrashSafetyTest {
             if (buf[i] != CrashChild.contentAt(stream, i)) throw new AssertionError(n + " differs at byte " + i);
           }
           synced.merge(n, f.length(), Math::max);
-        } catch (NotFoundException e) {
+        } catch (BlobfsNotFoundException e) {
           throw new AssertionError("listed but not openable: " + n, e);
         }
       }

@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.FileBlockDevice;
+import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.WritableFile;
 import org.junit.jupiter.api.AfterEach;
@@ -150,12 +152,12 @@ class ConcurrencyTest {
   void durableFlushesRequestedDuringAFlushShareTheNextOne() throws Exception {
     Path img = dir.resolve("raw");
     GatedDevice d = new GatedDevice(FileBlockDevice.create(img, 1 << 20, 4096));
-    GroupCommitDevice gc = new GroupCommitDevice(d);
+    GroupCommitDevice gc = new GroupCommitDevice(d, BarrierPolicy.PROCESS_CRASH_SAFE);
     try {
       d.holdFlush = true;
       Future<Void> leader = pool.submit(() -> {
         gc.write(0, ByteBuffer.wrap(new byte[4096]));
-        gc.durableFlush();
+        gc.flush();
         return null;
       });
       assertTrue(d.entered.await(30, TimeUnit.SECONDS));
@@ -166,7 +168,7 @@ class ConcurrencyTest {
         Thread t = new Thread(() -> {
           try {
             gc.write(at, ByteBuffer.wrap(new byte[4096])); // written after the flush started
-            gc.durableFlush();
+            gc.flush();
           } catch (Throwable e) {
             errors.add(e);
           }
@@ -205,23 +207,23 @@ class ConcurrencyTest {
   @Test
   void durableFlushWithNothingNewWrittenIssuesNoDeviceFlush() throws Exception {
     GatedDevice d = new GatedDevice(FileBlockDevice.create(dir.resolve("raw"), 1 << 20, 4096));
-    GroupCommitDevice gc = new GroupCommitDevice(d);
+    GroupCommitDevice gc = new GroupCommitDevice(d, BarrierPolicy.PROCESS_CRASH_SAFE);
     try {
       gc.write(0, ByteBuffer.wrap(new byte[4096]));
-      gc.durableFlush();
+      gc.flush();
       assertEquals(1, d.flushes.get());
-      gc.durableFlush();
-      gc.durableFlush();
+      gc.flush();
+      gc.flush();
       assertEquals(1, d.flushes.get(), "nothing new to make durable");
       gc.write(8192, ByteBuffer.wrap(new byte[10]));
-      gc.durableFlush();
+      gc.flush();
       assertEquals(2, d.flushes.get());
       gc.discard(4096, 4096);
-      gc.durableFlush();
+      gc.flush();
       assertEquals(3, d.flushes.get());
       gc.tryUnmap(4096, 4096);
-      gc.durableFlush();
-      gc.durableFlush();
+      gc.flush();
+      gc.flush();
       assertEquals(4, d.flushes.get());
     } finally {
       gc.close();

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jds.blobfs.InvalidArgumentException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.ReadOnlyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +60,7 @@ class FileBlockDeviceTest {
       assertArrayEquals(new byte[16], b);
     }
     assertThrows(InvalidArgumentException.class, () -> FileBlockDevice.open(f, true, 1000, direct));
-    assertThrows(NotFoundException.class, () -> FileBlockDevice.open(tmp.resolve("missing"), false, 512, direct));
+    assertThrows(BlobfsNotFoundException.class, () -> FileBlockDevice.open(tmp.resolve("missing"), false, 512, direct));
   }
 
   /** Random offsets and lengths (unaligned, sub-block, multi-chunk) against an in-memory model. */

@@ -16,8 +16,8 @@ import java.util.Random;
 import org.jds.blobfs.AlreadyExistsException;
 import org.jds.blobfs.InvalidArgumentException;
 import org.jds.blobfs.NameTooLongException;
-import org.jds.blobfs.NoSpaceException;
-import org.jds.blobfs.NotFoundException;
+import org.jds.blobfs.BlobfsNoSpaceException;
+import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.blobstore.BsOptions;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.tools.Fsck;
@@ -174,7 +174,7 @@ class BlobfsRoundTripTest {
     try (PureBlobFileSystem fs = mkfs(img, 16 << 20, 65536, -1)) {
       fs.createFile("/a");
       assertThrows(AlreadyExistsException.class, () -> fs.createFile("/a"));
-      assertThrows(NotFoundException.class, () -> fs.openFile("/missing", 0));
+      assertThrows(BlobfsNotFoundException.class, () -> fs.openFile("/missing", 0));
       assertThrows(NameTooLongException.class, () -> fs.createFile("x".repeat(256)));
       fs.createFile("y".repeat(255));
       BlobFile a = fs.openFile("/a", 0);
@@ -184,11 +184,11 @@ class BlobfsRoundTripTest {
       // delete while open: still stat-able, not openable, name taken, gone after last close
       fs.deleteFile("/a");
       assertEquals(3, fs.stat("/a").size());
-      assertThrows(NotFoundException.class, () -> fs.openFile("/a", 0));
+      assertThrows(BlobfsNotFoundException.class, () -> fs.openFile("/a", 0));
       assertThrows(AlreadyExistsException.class, () -> fs.createFile("/a"));
       a.close();
       assertThrows(InvalidArgumentException.class, a::close);
-      assertThrows(NotFoundException.class, () -> fs.stat("/a"));
+      assertThrows(BlobfsNotFoundException.class, () -> fs.stat("/a"));
       // rename onto an existing name replaces it
       fs.createFile("/b");
       fs.createFile("/c");
@@ -197,7 +197,7 @@ class BlobfsRoundTripTest {
       }
       fs.renameFile("/b", "/c");
       assertArrayEquals(new byte[] {9}, readAll(fs, "/c"));
-      assertThrows(NotFoundException.class, () -> fs.stat("/b"));
+      assertThrows(BlobfsNotFoundException.class, () -> fs.stat("/b"));
       assertEquals(List.of("y".repeat(255), "/c"), fs.list());
     }
   }
@@ -258,12 +258,12 @@ class BlobfsRoundTripTest {
       byte[] chunk = new byte[65536];
       try (BlobFile f = fs.openFile("/big", BlobFileSystem.OPEN_CREATE)) {
         long pos = 0;
-        NoSpaceException e = null;
+        BlobfsNoSpaceException e = null;
         for (int i = 0; i < 64 && e == null; i++) {
           try {
             f.write(pos, chunk, 0, chunk.length);
             pos += chunk.length;
-          } catch (NoSpaceException x) {
+          } catch (BlobfsNoSpaceException x) {
             e = x;
           }
         }

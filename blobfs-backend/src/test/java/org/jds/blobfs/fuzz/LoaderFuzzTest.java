@@ -2,7 +2,11 @@ package org.jds.blobfs.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 import org.jds.blobfs.BlobfsException;
 import org.jds.blobfs.blobstore.BlobOptions;
@@ -12,6 +16,8 @@ import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Fsck;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the loader (super block, masks, md pages, extent pages): any outcome but success or a
@@ -21,6 +27,24 @@ import org.jds.blobfs.tools.Fsck;
  */
 class LoaderFuzzTest {
   private static final byte[] IMAGE = buildImage();
+  /** Inputs run, and those whose image loaded: a loader that refused everything must not pass. */
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final AtomicInteger LOADED = new AtomicInteger();
+
+  @AfterAll
+  static void someDamagedImagesLoaded() {
+    if (RUNS.get() > 0) {
+      assertTrue(LOADED.get() > 0, "none of " + RUNS.get() + " inputs loaded");
+    }
+  }
+
+  /** The undamaged image loads with its four blobs (the base every input patches). */
+  @Test
+  void baseImageLoads() throws IOException {
+    try (Blobstore bs = Blobstore.load(new MemoryBlockDevice(IMAGE.clone(), 512, true), null)) {
+      assertEquals(4, bs.blobIds().size());
+    }
+  }
 
   private static byte[] buildImage() {
     try {
@@ -41,6 +65,7 @@ class LoaderFuzzTest {
 
   @FuzzTest(maxDuration = "20s")
   void fuzzLoader(FuzzedDataProvider data) throws IOException {
+    RUNS.incrementAndGet();
     byte[] img = IMAGE.clone();
     int region = data.consumeInt(0, 7);
     boolean reseal = data.consumeBoolean();
@@ -66,6 +91,7 @@ class LoaderFuzzTest {
         }
       }
       Fsck.check(bs, new java.util.ArrayList<>());
+      LOADED.incrementAndGet();
     } catch (BlobfsException expected) {
       // damaged store: a checked error is the right outcome
     }

@@ -16,7 +16,7 @@ import org.jds.blobfs.datastore.Geometry;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
-import org.jds.blobfs.fs.FileStat;
+import org.jds.blobfs.fs.BlobfsFileStat;
 import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Dump;
 import org.jds.blobfs.tools.Fsck;
@@ -165,7 +165,7 @@ public final class BlobfsCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       try (PureBlobFileSystem fs = openRo(img, io, spec)) {
-        for (Map.Entry<String, FileStat> e : fs.statAll().entrySet()) {
+        for (Map.Entry<String, BlobfsFileStat> e : fs.statAll().entrySet()) {
           if (longFormat) out.printf("%12d  0x%x  %s%n", e.getValue().size(), e.getValue().blobId(), e.getKey());
           else out.println(e.getKey());
         }

@@ -56,7 +56,7 @@ public final class Jds implements Runnable {
    * image, like any other unusable argument, I/O trouble or corruption, is bad input.
    */
   static int exitCode(Exception ex) {
-    return ex instanceof org.jds.blobfs.NotFoundException && !(ex instanceof org.jds.blobfs.NoSuchImageException)
+    return ex instanceof org.jds.blobfs.BlobfsNotFoundException && !(ex instanceof org.jds.blobfs.NoSuchImageException)
         ? EXIT_NOT_FOUND : EXIT_BAD_INPUT;
   }
 

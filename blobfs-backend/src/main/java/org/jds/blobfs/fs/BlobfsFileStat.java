@@ -1,4 +1,4 @@
 package org.jds.blobfs.fs;
 
 /** {@code struct spdk_file_stat}: the file's blob id and size = max(append position, length). */
-public record FileStat(long blobId, long size) {}
+public record BlobfsFileStat(long blobId, long size) {}

@@ -1,32 +1,29 @@
-package org.jds.blobfs.datastore;
+package org.jds.blobfs.device;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jds.blobfs.blobstore.SuperBlock;
-import org.jds.blobfs.device.BlockDevice;
-import org.jds.blobfs.device.ForwardingBlockDevice;
 
 /**
  * Wraps the image device so that durability is paid for only where a caller needs it.
  *
- * <p>The engine calls {@link #flush()} as an ordering barrier after many small metadata steps.
- * Positional writes already survive a process crash (they sit in the OS page cache), so those
- * barriers only matter for power loss; here they are skipped unless (a) the super block was written
- * since the last flush (the clean flag must reach the disk before any dependent write), or (b) the
- * calling thread is inside {@link #strict}. Callers that promise durability call {@link
- * #durableFlush()}, which is a group commit: concurrent callers share one fdatasync, and a caller
+ * <p>{@link #flush()} is a group commit: concurrent callers share one device flush, and a caller
  * returns only after a flush that started after its call. A caller that finds nothing written
  * since the last completed flush started returns at once: flatfs syncs a directory after each
  * mkdir, and a shard directory here is virtual (no device write), which made every synced put of
  * a new shard pay a third flush.
+ *
+ * <p>{@link #barrier()} follows the {@link BarrierPolicy} given at construction: a group-committed
+ * flush ({@link BarrierPolicy#POWER_LOSS_SAFE}) or nothing ({@link
+ * BarrierPolicy#PROCESS_CRASH_SAFE}). The engine says which of the two it needs at each step
+ * ({@code MdWriter}'s class comment); this class never guesses from offsets. Thread-safe.
  */
-final class GroupCommitDevice extends ForwardingBlockDevice {
-  private final ThreadLocal<Integer> strictDepth = ThreadLocal.withInitial(() -> 0);
-  private volatile boolean superWritten;
+public final class GroupCommitDevice extends ForwardingBlockDevice {
+  private volatile BarrierPolicy policy;
+  private final AtomicLong barriers = new AtomicLong();
 
   private final Object lock = new Object();
-  /** Tickets handed out to callers of durableFlush, and the highest ticket known durable. */
+  /** Tickets handed out to callers of flush, and the highest ticket known durable. */
   private long requested;
   private long completed;
   private boolean flushing;
@@ -37,26 +34,39 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
   /** {@link #mods} as read when the last completed flush started: all of those are durable. */
   private long durableMods;
 
-  GroupCommitDevice(BlockDevice dev) {
+  public GroupCommitDevice(BlockDevice dev, BarrierPolicy policy) {
     super(dev);
+    this.policy = policy;
   }
 
-  /** Work whose engine barriers must be real device flushes. */
-  interface IoWork<T> {
-    T run() throws IOException;
+  public BarrierPolicy policy() {
+    return policy;
   }
 
-  <T> T strict(IoWork<T> work) throws IOException {
-    strictDepth.set(strictDepth.get() + 1);
-    try {
-      return work.run();
-    } finally {
-      strictDepth.set(strictDepth.get() - 1);
+  /**
+   * Changes the policy for barriers issued from now on. Only for phases that own the device (mkfs,
+   * the final unload), which must run {@link BarrierPolicy#POWER_LOSS_SAFE} whatever the setting.
+   */
+  public void policy(BarrierPolicy p) {
+    policy = p;
+  }
+
+  @Override
+  public void barrier() throws IOException {
+    barriers.incrementAndGet();
+    if (policy == BarrierPolicy.POWER_LOSS_SAFE) {
+      flush();
     }
   }
 
-  /** Returns once everything written before the call is on stable storage. */
-  void durableFlush() throws IOException {
+  /** Engine barriers requested so far, whatever the policy made of them (for tests and the benchmark). */
+  public long barrierCount() {
+    return barriers.get();
+  }
+
+  /** Returns once everything written before the call is on stable storage (a group commit). */
+  @Override
+  public void flush() throws IOException {
     long ticket;
     long modsAtStart;
     synchronized (lock) {
@@ -84,7 +94,6 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
     }
     boolean ok = false;
     try {
-      superWritten = false;
       dev.flush();
       ok = true;
     } finally {
@@ -101,24 +110,14 @@ final class GroupCommitDevice extends ForwardingBlockDevice {
   }
 
   /** Device flushes issued so far (for tests and the benchmark). */
-  long flushCount() {
+  public long flushCount() {
     synchronized (lock) {
       return flushes;
     }
   }
 
   @Override
-  public void flush() throws IOException {
-    if (superWritten || strictDepth.get() > 0) {
-      durableFlush();
-    }
-  }
-
-  @Override
   public void write(long offset, ByteBuffer src) throws IOException {
-    if (offset < SuperBlock.SIZE) {
-      superWritten = true;
-    }
     dev.write(offset, src);
     mods.incrementAndGet(); // after the write: a flush that sees the count covers the bytes
   }

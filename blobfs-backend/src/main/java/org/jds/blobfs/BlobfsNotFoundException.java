@@ -1,10 +1,10 @@
 package org.jds.blobfs;
 
 /** A name or blob id does not exist (ENOENT). Cheap: thrown on normal lookups, so no stack trace. */
-public class NotFoundException extends BlobfsException {
+public class BlobfsNotFoundException extends BlobfsException {
   private static final long serialVersionUID = 1L;
 
-  public NotFoundException(String message) {
+  public BlobfsNotFoundException(String message) {
     super(message);
   }
 
