@@ -37,7 +37,7 @@ class DatastorePluginsTest {
 
   @Test
   void builtInsAreLoadedThroughServiceLoader() throws Exception {
-    assertTrue(DatastorePlugins.load().types().containsAll(Set.of("flatfs", "blobfs", "levelds", "mount", "mem")));
+    assertTrue(DatastorePlugins.load().types().containsAll(Set.of("flatfs", "blobfs", "levelds", "mount", "mem", "log")));
   }
 
   @Test
@@ -61,11 +61,29 @@ class DatastorePluginsTest {
   }
 
   @Test
+  void logWrapsItsChildWithKubosFieldsAndRecordsTheChildsDiskSpec() throws Exception {
+    DatastorePlugins p = DatastorePlugins.load();
+    DatastoreConfig c = p.parse(json("{\"type\":\"log\",\"name\":\"blocks\","
+        + "\"child\":{\"type\":\"levelds\",\"path\":\"d\",\"compression\":\"none\"}}"));
+    assertEquals("{\"path\":\"d\",\"type\":\"levelds\"}", c.diskSpec().toString());
+    try (Datastore ds = c.create(new OpenContext(repo, 1L << 30))) {
+      assertInstanceOf(org.jds.datastore.wrap.LogDatastore.class, ds);
+      ds.put(Key.of("/k"), new byte[] {5});
+      assertArrayEquals(new byte[] {5}, ds.get(Key.of("/k")));
+    }
+    assertTrue(Files.isRegularFile(repo.resolve("d/CURRENT")));
+    assertEquals("'name' field was missing or not a string", assertThrows(ConfigException.class,
+        () -> p.parse(json("{\"type\":\"log\",\"child\":{\"type\":\"mem\"}}"))).getMessage());
+    assertEquals("'child' field is missing or not a map", assertThrows(ConfigException.class,
+        () -> p.parse(json("{\"type\":\"log\",\"name\":\"x\"}"))).getMessage());
+  }
+
+  @Test
   void unknownTypeNamesTheKnownOnes() throws Exception {
     ConfigException e = assertThrows(ConfigException.class,
         () -> DatastorePlugins.load().parse(json("{\"type\":\"badgerds\",\"path\":\"x\"}")));
     assertTrue(e.getMessage().startsWith("unknown datastore type: badgerds (known: "), e.getMessage());
-    assertTrue(e.getMessage().contains("blobfs, flatfs, levelds, mem, mount"), e.getMessage());
+    assertTrue(e.getMessage().contains("blobfs, flatfs, levelds, log, mem, mount"), e.getMessage());
   }
 
   @Test
