@@ -11,8 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jds.datastore.Batch;
+import org.jds.datastore.BatchReader;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.Key;
 import org.jds.datastore.NotFoundException;
 import org.jds.datastore.query.NaiveQuery;
@@ -30,10 +31,13 @@ import org.jds.flatfs.storage.WritableFile;
  * Inside a batch the first put of a key wins; a later put only cancels a pending delete. Reads see
  * the batch's own uncommitted state ({@link #get}, {@link #has}, {@link #getSize}, {@link #query}).
  *
+ * <p>Go's optional batch interfaces are Java interfaces here: {@link DiscardableBatch} ({@link
+ * #discard()}) and {@link BatchReader} (get, has, getSize, query); wrappers pass them through.
+ *
  * <p>Put, Delete and the reads are safe to call concurrently; commit and discard must not overlap
  * other calls on the same batch. A batch must not be used after commit or discard.
  */
-public final class FlatfsBatch implements Batch {
+public final class FlatfsBatch implements DiscardableBatch, BatchReader {
   private static final System.Logger LOG = System.getLogger("org.jds.flatfs");
   /** Go's {@code maxConcurrentPuts}. */
   static final int MAX_CONCURRENT_PUTS = 16;
@@ -86,7 +90,7 @@ public final class FlatfsBatch implements Batch {
   /** Stages {@code value}; returns before it is written. A failed write surfaces on the next call. */
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
-    Keys.checkPut(key, value);
+    byte[] copy = Keys.checkPut(key, value);
     throwAsyncError();
     gate.acquireUninterruptibly();
     synchronized (mu) {
@@ -101,7 +105,6 @@ public final class FlatfsBatch implements Batch {
     synchronized (asyncLock) {
       inFlight++;
     }
-    byte[] copy = value.clone();
     String file = stagingFile(key);
     try {
       WRITERS.execute(() -> writeStaged(file, copy));
@@ -244,7 +247,11 @@ public final class FlatfsBatch implements Batch {
     removeBatchDir();
   }
 
-  /** Drops everything staged and removes the staging directory (Go's DiscardableBatch). */
+  /**
+   * Drops everything staged and removes the staging directory (Go's {@code Discard}). Never fails:
+   * a directory that cannot be removed is logged and left for the next open's temp cleanup, as Go.
+   */
+  @Override
   public void discard() {
     try {
       awaitWrites();
@@ -287,6 +294,7 @@ public final class FlatfsBatch implements Batch {
     }
   }
 
+  @Override
   public byte[] get(Key key) throws DatastoreException {
     awaitWrites();
     switch (state(key)) {
@@ -299,6 +307,7 @@ public final class FlatfsBatch implements Batch {
     }
   }
 
+  @Override
   public boolean has(Key key) throws DatastoreException {
     awaitWrites();
     switch (state(key)) {
@@ -311,6 +320,7 @@ public final class FlatfsBatch implements Batch {
     }
   }
 
+  @Override
   public int getSize(Key key) throws DatastoreException {
     awaitWrites();
     switch (state(key)) {
@@ -324,6 +334,7 @@ public final class FlatfsBatch implements Batch {
   }
 
   /** The batch's puts (in put order) and then the store's entries, minus deleted or repeated keys. */
+  @Override
   public Results query(Query q) throws DatastoreException {
     awaitWrites();
     if (!Key.of(q.prefix()).toString().equals("/")) {

@@ -149,8 +149,7 @@ public final class FlatfsDatastore implements Batching, PersistentDatastore {
 
   @Override
   public void put(Key key, byte[] value) throws DatastoreException {
-    Keys.checkPut(key, value);
-    byte[] copy = value.clone();
+    byte[] copy = Keys.checkPut(key, value);
     withOpenLock(() -> writes.put(key, copy));
   }
 

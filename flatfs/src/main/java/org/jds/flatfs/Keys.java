@@ -32,17 +32,16 @@ public final class Keys {
   }
 
   /**
-   * What a put (direct or batched) checks first.
+   * What a put (direct or batched) checks first, and the bytes it stores: a private copy of {@code
+   * value}, empty for null (Go writes an empty file for a nil value).
    *
-   * @throws InvalidKeyException for an invalid key (Go's text) or a null value
+   * @throws InvalidKeyException for an invalid key (Go's text)
    */
-  static void checkPut(Key key, byte[] value) throws InvalidKeyException {
+  static byte[] checkPut(Key key, byte[] value) throws InvalidKeyException {
     if (!isValid(key)) {
       throw invalidForPut(key);
     }
-    if (value == null) {
-      throw new InvalidKeyException("when putting " + key + ": null value");
-    }
+    return value == null ? new byte[0] : value.clone();
   }
 
   /** Go's {@code fmt.Errorf("when putting '%q': %v", key, ErrInvalidKey)}, unwrapped. */

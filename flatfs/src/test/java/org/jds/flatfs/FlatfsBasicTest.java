@@ -90,11 +90,28 @@ class FlatfsBasicTest extends FlatfsTestBase {
     }
     assertFalse(Keys.isValid(Key.ROOT));
     assertThrows(InvalidKeyException.class, () -> fs.put(null, new byte[0]));
-    assertThrows(InvalidKeyException.class, () -> fs.put(k("/NULLVALUE"), null));
     fs.close();
     // Go returns nil for an invalid key even when closed; every op after close refuses here.
     assertThrows(ClosedException.class, () -> fs.delete(k("/lower")));
     assertThrows(ClosedException.class, () -> fs.delete(k("/UPPER")));
+  }
+
+  /** Go writes an empty file for a nil value; a null value here does the same. */
+  @ParameterizedTest
+  @MethodSource(SHARDS)
+  void nullValueStoresAnEmptyFile(ShardId fn) throws Exception {
+    FlatfsDatastore fs = open(fn);
+    fs.put(k("/NULLVALUE"), "old".getBytes(UTF_8));
+    fs.put(k("/NULLVALUE"), null);
+    assertArrayEquals(new byte[0], fs.get(k("/NULLVALUE")));
+    assertEquals(0, fs.getSize(k("/NULLVALUE")));
+    assertArrayEquals(new byte[0], storage().readAll(DS + "/" + fn.apply("NULLVALUE") + "/NULLVALUE.data"));
+    FlatfsBatch batch = fs.batch();
+    batch.put(k("/NULLBATCH"), null);
+    assertEquals(0, batch.getSize(k("/NULLBATCH")), "staged as an empty file");
+    batch.commit();
+    assertArrayEquals(new byte[0], storage().readAll(DS + "/" + fn.apply("NULLBATCH") + "/NULLBATCH.data"));
+    assertEquals(List.of(new Entry("/NULLBATCH", new byte[0]), new Entry("/NULLVALUE", new byte[0])), sorted(fs.query(Query.all()).rest()));
   }
 
   /** Go's TestStorage: exact files after one put and close. */

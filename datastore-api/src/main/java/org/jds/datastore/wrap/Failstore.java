@@ -1,12 +1,16 @@
 package org.jds.datastore.wrap;
 
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchReader;
+import org.jds.datastore.BatchViews;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.Read;
 import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
@@ -15,7 +19,9 @@ import org.jds.datastore.query.Results;
  * Go's {@code failstore}: fault injection for tests. Before delegating each operation it calls the
  * {@link ErrFunc} with the operation's name ({@code put}, {@code sync}, {@code get}, {@code has},
  * {@code getsize}, {@code delete}, {@code query}, {@code disk-usage}, {@code batch}, {@code
- * batch-put}, {@code batch-delete}, {@code batch-commit}); if it throws, the operation fails with
+ * batch-put}, {@code batch-delete}, {@code batch-commit}, and, when the child's batch has them,
+ * {@code batch-get}, {@code batch-has}, {@code batch-getsize}, {@code batch-query}, {@code
+ * batch-discard}); if it throws, the operation fails with
  * that exception and the child is not touched. Close is never failed. Thread-safe if the child and
  * the function are.
  */
@@ -29,10 +35,12 @@ public final class Failstore implements Batching, PersistentDatastore {
   private final Datastore child;
   private final ErrFunc errFunc;
   private final CloseState closed = new CloseState();
+  private final Read reads;
 
   public Failstore(Datastore child, ErrFunc errFunc) {
     this.child = child;
     this.errFunc = errFunc;
+    this.reads = failingReads(child, "");
   }
 
   private void before(String op) throws DatastoreException {
@@ -54,20 +62,17 @@ public final class Failstore implements Batching, PersistentDatastore {
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
-    before("get");
-    return child.get(key);
+    return reads.get(key);
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    before("has");
-    return child.has(key);
+    return reads.has(key);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    before("getsize");
-    return child.getSize(key);
+    return reads.getSize(key);
   }
 
   @Override
@@ -78,8 +83,7 @@ public final class Failstore implements Batching, PersistentDatastore {
 
   @Override
   public Results query(Query q) throws DatastoreException {
-    before("query");
-    return child.query(q);
+    return reads.query(q);
   }
 
   @Override
@@ -102,7 +106,7 @@ public final class Failstore implements Batching, PersistentDatastore {
       throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
     }
     Batch cb = b.batch();
-    return new Batch() {
+    Batch writes = new Batch() {
       @Override
       public void put(Key key, byte[] value) throws DatastoreException {
         before("batch-put");
@@ -119,6 +123,44 @@ public final class Failstore implements Batching, PersistentDatastore {
       public void commit() throws DatastoreException {
         before("batch-commit");
         cb.commit();
+      }
+    };
+    return BatchViews.of(
+        writes,
+        cb instanceof BatchReader r ? failingReads(r, "batch-") : null,
+        cb instanceof DiscardableBatch d
+            ? () -> {
+              before("batch-discard");
+              d.discard();
+            }
+            : null);
+  }
+
+  /** Reads of {@code source}, each checked first under the op name {@code opPrefix + "get"} etc. */
+  private Read failingReads(Read source, String opPrefix) {
+    return new Read() {
+      @Override
+      public byte[] get(Key key) throws DatastoreException {
+        before(opPrefix + "get");
+        return source.get(key);
+      }
+
+      @Override
+      public boolean has(Key key) throws DatastoreException {
+        before(opPrefix + "has");
+        return source.has(key);
+      }
+
+      @Override
+      public int getSize(Key key) throws DatastoreException {
+        before(opPrefix + "getsize");
+        return source.getSize(key);
+      }
+
+      @Override
+      public Results query(Query q) throws DatastoreException {
+        before(opPrefix + "query");
+        return source.query(q);
       }
     };
   }

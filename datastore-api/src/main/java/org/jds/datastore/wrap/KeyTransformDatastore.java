@@ -3,14 +3,18 @@ package org.jds.datastore.wrap;
 import java.util.ArrayList;
 import java.util.List;
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchReader;
+import org.jds.datastore.BatchViews;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.Read;
 import org.jds.datastore.ScrubbedDatastore;
 import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Filter;
@@ -32,17 +36,21 @@ import org.jds.datastore.query.Results;
  *
  * <p>Thread-safe if the child and the transform are. Optional features (batching, disk usage,
  * check, scrub, GC) pass through to the child when it has them: batching without a batching child
- * throws {@link UnsupportedFeatureException}, the others do nothing (disk usage 0), as in Go.
+ * throws {@link UnsupportedFeatureException}, the others do nothing (disk usage 0), as in Go. The
+ * batch is a {@link BatchReader} (keys and queries transformed as here) and a {@link
+ * DiscardableBatch} when the child's batch is.
  */
 public class KeyTransformDatastore
     implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
   private final Datastore child;
   private final KeyTransform transform;
   private final CloseState closed = new CloseState();
+  private final Read reads;
 
   public KeyTransformDatastore(Datastore child, KeyTransform transform) {
     this.child = child;
     this.transform = transform;
+    this.reads = new TransformedRead(child);
   }
 
   public Datastore child() {
@@ -55,20 +63,17 @@ public class KeyTransformDatastore
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
-    closed.check();
-    return child.get(transform.convertKey(key));
+    return reads.get(key);
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    closed.check();
-    return child.has(transform.convertKey(key));
+    return reads.has(key);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    closed.check();
-    return child.getSize(transform.convertKey(key));
+    return reads.getSize(key);
   }
 
   @Override
@@ -98,10 +103,49 @@ public class KeyTransformDatastore
 
   @Override
   public Results query(Query q) throws DatastoreException {
-    closed.check();
+    return reads.query(q);
+  }
+
+  /**
+   * Reads through a source in the child's key space (the child, or its batch when that is a {@link
+   * BatchReader}), converting keys on the way in and inverting them on the way out.
+   */
+  private final class TransformedRead implements Read {
+    private final Read source;
+
+    TransformedRead(Read source) {
+      this.source = source;
+    }
+
+    @Override
+    public byte[] get(Key key) throws DatastoreException {
+      closed.check();
+      return source.get(transform.convertKey(key));
+    }
+
+    @Override
+    public boolean has(Key key) throws DatastoreException {
+      closed.check();
+      return source.has(transform.convertKey(key));
+    }
+
+    @Override
+    public int getSize(Key key) throws DatastoreException {
+      closed.check();
+      return source.getSize(transform.convertKey(key));
+    }
+
+    @Override
+    public Results query(Query q) throws DatastoreException {
+      closed.check();
+      return queryThrough(source, q);
+    }
+  }
+
+  private Results queryThrough(Read source, Query q) throws DatastoreException {
     Query.Builder naive = Query.builder();
     Query childQuery = splitQuery(q, naive);
-    Results cr = child.query(childQuery);
+    Results cr = source.query(childQuery);
     ResultIterator inverted =
         new ResultIterator() {
           @Override
@@ -177,7 +221,7 @@ public class KeyTransformDatastore
       throw new UnsupportedFeatureException(UnsupportedFeatureException.BATCH_UNSUPPORTED);
     }
     Batch cb = b.batch();
-    return new Batch() {
+    Batch writes = new Batch() {
       @Override
       public void put(Key key, byte[] value) throws DatastoreException {
         cb.put(transform.convertKey(key), value);
@@ -194,6 +238,10 @@ public class KeyTransformDatastore
         cb.commit();
       }
     };
+    return BatchViews.of(
+        writes,
+        cb instanceof BatchReader r ? new TransformedRead(r) : null,
+        cb instanceof DiscardableBatch d ? d::discard : null);
   }
 
   @Override

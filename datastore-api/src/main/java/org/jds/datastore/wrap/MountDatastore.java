@@ -5,17 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchReader;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Bytewise;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.Errors;
 import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.NotFoundException;
 import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.Read;
 import org.jds.datastore.ScrubbedDatastore;
 import org.jds.datastore.UnsupportedFeatureException;
 import org.jds.datastore.query.Filter;
@@ -43,6 +46,7 @@ public final class MountDatastore
 
   private final List<Mount> mounts;
   private final CloseState closed = new CloseState();
+  private final Read reads = new RoutedRead(Mount::datastore);
 
   /** Mounts are tried in descending prefix order, so deeper mounts win. */
   public MountDatastore(List<Mount> mounts) {
@@ -97,29 +101,17 @@ public final class MountDatastore
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
-    closed.check();
-    Route r = lookup(key);
-    if (r == null) {
-      throw NotFoundException.INSTANCE;
-    }
-    return r.mount.datastore().get(r.rest);
+    return reads.get(key);
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    closed.check();
-    Route r = lookup(key);
-    return r != null && r.mount.datastore().has(r.rest);
+    return reads.has(key);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    closed.check();
-    Route r = lookup(key);
-    if (r == null) {
-      throw NotFoundException.INSTANCE;
-    }
-    return r.mount.datastore().getSize(r.rest);
+    return reads.getSize(key);
   }
 
   @Override
@@ -133,7 +125,58 @@ public final class MountDatastore
 
   @Override
   public Results query(Query master) throws DatastoreException {
-    closed.check();
+    return reads.query(master);
+  }
+
+  /** Where reads go in each mount: its datastore, or (in a batch) the mount's batch. */
+  @FunctionalInterface
+  private interface MountReads {
+    Read of(Mount m) throws DatastoreException;
+  }
+
+  /** Reads routed to the mounts, each mount read through {@code source}. */
+  private final class RoutedRead implements Read {
+    private final MountReads source;
+
+    RoutedRead(MountReads source) {
+      this.source = source;
+    }
+
+    @Override
+    public byte[] get(Key key) throws DatastoreException {
+      closed.check();
+      Route r = lookup(key);
+      if (r == null) {
+        throw NotFoundException.INSTANCE;
+      }
+      return source.of(r.mount).get(r.rest);
+    }
+
+    @Override
+    public boolean has(Key key) throws DatastoreException {
+      closed.check();
+      Route r = lookup(key);
+      return r != null && source.of(r.mount).has(r.rest);
+    }
+
+    @Override
+    public int getSize(Key key) throws DatastoreException {
+      closed.check();
+      Route r = lookup(key);
+      if (r == null) {
+        throw NotFoundException.INSTANCE;
+      }
+      return source.of(r.mount).getSize(r.rest);
+    }
+
+    @Override
+    public Results query(Query q) throws DatastoreException {
+      closed.check();
+      return queryThrough(q, source);
+    }
+  }
+
+  private Results queryThrough(Query master, MountReads source) throws DatastoreException {
     Query childQuery =
         Query.builder()
             .prefix(master.prefix())
@@ -145,7 +188,7 @@ public final class MountDatastore
     List<MountMerge.Head> heads = new ArrayList<>();
     for (Route r : lookupAll(Key.of(master.prefix()))) {
       try {
-        Results res = r.mount.datastore().query(childQuery.toBuilder().prefix(r.rest.toString()).build());
+        Results res = source.of(r.mount).query(childQuery.toBuilder().prefix(r.rest.toString()).build());
         heads.add(new MountMerge.Head(r.mount.prefix(), res));
       } catch (DatastoreException e) {
         heads.forEach(h -> h.close());
@@ -264,10 +307,19 @@ public final class MountDatastore
     return new MountBatch();
   }
 
-  /** One child batch per mount, created on first use. Thread-safe (synchronized). */
-  private final class MountBatch implements Batch {
+  /**
+   * One child batch per mount, created on first use. Thread-safe (synchronized).
+   *
+   * <p>Always a {@link BatchReader} and a {@link DiscardableBatch}, since its child batches are
+   * opened later: a read of a key goes to its mount's batch if one was opened (which must then be a
+   * {@link BatchReader}, else {@link UnsupportedFeatureException}), otherwise to the mounted store;
+   * a query merges those sources as {@link MountDatastore#query} does. Discard discards each opened child batch
+   * that is a {@link DiscardableBatch} and drops the others uncommitted.
+   */
+  private final class MountBatch implements DiscardableBatch, BatchReader {
     private final Map<Key, Batch> batches = new HashMap<>();
     private final List<Mount> order = new ArrayList<>();
+    private final Read staged = new RoutedRead(this::readerFor);
 
     /** Go quirk: a key outside every mount fails with the batch-unsupported error, even on delete. */
     private synchronized Batch batchFor(Route r) throws DatastoreException {
@@ -308,6 +360,55 @@ public final class MountDatastore
         batches.get(m.prefix()).commit();
         return null;
       });
+    }
+
+    @Override
+    public synchronized void discard() throws DatastoreException {
+      List<Mount> opened = new ArrayList<>(order);
+      Map<Key, Batch> held = new HashMap<>(batches);
+      order.clear();
+      batches.clear();
+      fanOut(opened, "discarding batch at", m -> {
+        if (held.get(m.prefix()) instanceof DiscardableBatch d) {
+          d.discard();
+        }
+        return null;
+      });
+    }
+
+    /** The mount's opened batch (which must be readable), else the mounted store. */
+    private Read readerFor(Mount m) throws DatastoreException {
+      Batch b;
+      synchronized (this) {
+        b = batches.get(m.prefix());
+      }
+      if (b == null) {
+        return m.datastore();
+      }
+      if (b instanceof BatchReader r) {
+        return r;
+      }
+      throw new UnsupportedFeatureException("the batch of the datastore at " + m.prefix() + " cannot be read");
+    }
+
+    @Override
+    public byte[] get(Key key) throws DatastoreException {
+      return staged.get(key);
+    }
+
+    @Override
+    public boolean has(Key key) throws DatastoreException {
+      return staged.has(key);
+    }
+
+    @Override
+    public int getSize(Key key) throws DatastoreException {
+      return staged.getSize(key);
+    }
+
+    @Override
+    public Results query(Query q) throws DatastoreException {
+      return staged.query(q);
     }
   }
 }

@@ -1,21 +1,23 @@
 package org.jds.datastore.wrap;
 
-import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jds.datastore.Batch;
+import org.jds.datastore.BatchReader;
+import org.jds.datastore.BatchViews;
 import org.jds.datastore.Batching;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
+import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.GCDatastore;
 import org.jds.datastore.Key;
 import org.jds.datastore.PersistentDatastore;
+import org.jds.datastore.Read;
 import org.jds.datastore.ScrubbedDatastore;
 import org.jds.datastore.UnsupportedFeatureException;
-import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Results;
 
@@ -23,16 +25,19 @@ import org.jds.datastore.query.Results;
  * Go's {@code sync.MutexWrap}: makes any child thread-safe with a read-write lock. Reads (get, has,
  * getSize, query, diskUsage) take the read lock; writes, sync, batch operations, close, check, scrub
  * and GC take the write lock. A query is drained completely under the lock, so the returned results
- * hold no lock. Thread-safe whatever the child.
+ * hold no lock. Thread-safe whatever the child. The batch is a {@link BatchReader} and a {@link
+ * DiscardableBatch} when the child's is; its reads take the read lock, discard the write lock.
  */
 public final class SyncDatastore
     implements Batching, PersistentDatastore, CheckedDatastore, ScrubbedDatastore, GCDatastore {
   private final Datastore child;
   private final ReadWriteLock rw = new ReentrantReadWriteLock();
   private final CloseState closed = new CloseState();
+  private final Read reads;
 
   public SyncDatastore(Datastore child) {
     this.child = child;
+    this.reads = lockedReads(child);
   }
 
   public Datastore child() {
@@ -64,23 +69,22 @@ public final class SyncDatastore
 
   @Override
   public byte[] get(Key key) throws DatastoreException {
-    return read(() -> child.get(key));
+    return reads.get(key);
   }
 
   @Override
   public boolean has(Key key) throws DatastoreException {
-    return read(() -> child.has(key));
+    return reads.has(key);
   }
 
   @Override
   public int getSize(Key key) throws DatastoreException {
-    return read(() -> child.getSize(key));
+    return reads.getSize(key);
   }
 
   @Override
   public Results query(Query q) throws DatastoreException {
-    List<Entry> entries = read(() -> child.query(q).rest());
-    return Results.fromEntries(q, entries);
+    return reads.query(q);
   }
 
   @Override
@@ -128,7 +132,7 @@ public final class SyncDatastore
           }
           return b.batch();
         });
-    return new Batch() {
+    Batch writes = new Batch() {
       @Override
       public void put(Key key, byte[] value) throws DatastoreException {
         write(() -> {
@@ -151,6 +155,40 @@ public final class SyncDatastore
           cb.commit();
           return null;
         });
+      }
+    };
+    return BatchViews.of(
+        writes,
+        cb instanceof BatchReader r ? lockedReads(r) : null,
+        cb instanceof DiscardableBatch d
+            ? () -> write(() -> {
+                d.discard();
+                return null;
+              })
+            : null);
+  }
+
+  /** Reads of {@code source} under the read lock; queries drained under it, as {@link #query}. */
+  private Read lockedReads(Read source) {
+    return new Read() {
+      @Override
+      public byte[] get(Key key) throws DatastoreException {
+        return read(() -> source.get(key));
+      }
+
+      @Override
+      public boolean has(Key key) throws DatastoreException {
+        return read(() -> source.has(key));
+      }
+
+      @Override
+      public int getSize(Key key) throws DatastoreException {
+        return read(() -> source.getSize(key));
+      }
+
+      @Override
+      public Results query(Query q) throws DatastoreException {
+        return Results.fromEntries(q, read(() -> source.query(q).rest()));
       }
     };
   }

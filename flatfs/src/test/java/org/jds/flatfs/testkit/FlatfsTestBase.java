@@ -37,6 +37,19 @@ public abstract class FlatfsTestBase {
     return Stream.of(ShardId.prefix(2), ShardId.suffix(2), ShardId.nextToLast(2));
   }
 
+  /** The shard parameters {@link #everyShardFunc()} tries: short, Go's default, longer than the suite's keys' stems. */
+  public static final List<Integer> SHARD_PARAMS = List.of(1, 2, 5);
+
+  /**
+   * Every shard function with each of {@link #SHARD_PARAMS}: prefix/N, suffix/N, next-to-last/N. A
+   * parameter of 5 is at or beyond the length of the suite's flatfs keys ({@code 0KEY0}), so padding
+   * is exercised too.
+   */
+  public static Stream<ShardId> everyShardFunc() {
+    return SHARD_PARAMS.stream()
+        .flatMap(n -> Stream.of(ShardId.prefix(n), ShardId.suffix(n), ShardId.nextToLast(n)));
+  }
+
   protected Storage storage() throws Exception {
     if (storage == null) {
       storage = StorageFactories.current().open(hostDir.resolve("storage"));
