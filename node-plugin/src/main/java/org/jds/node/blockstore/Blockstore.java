@@ -27,7 +27,8 @@ import org.jds.node.multiformats.Multihash;
  * <p>Every method throws only {@link DatastoreException}s: {@link NotFoundException#INSTANCE} for an
  * absent block, {@link HashMismatchException} for bytes that do not match their CID,
  * {@link InvalidKeyException} for a block whose hash function cannot be computed here (so it cannot
- * be verified). Durability is the datastore's. Thread-safe if the datastore is; with the key cache,
+ * be verified). Durability is the datastore's; the blockstore does not own or close the datastore.
+ * Thread-safe if the datastore is; with the key cache,
  * operations on one multihash are serialized so the cache never contradicts the store.
  */
 public final class Blockstore {
@@ -114,8 +115,9 @@ public final class Blockstore {
   private int lookUpSize(Cid cid) throws DatastoreException {
     try {
       return ds.getSize(key(cid));
-    } catch (NotFoundException e) {
-      return KeyCache.ABSENT;
+    } catch (DatastoreException e) {
+      if (e.isNotFound()) return KeyCache.ABSENT;
+      throw e;
     }
   }
 

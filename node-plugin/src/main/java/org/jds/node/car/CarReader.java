@@ -59,7 +59,7 @@ public final class CarReader implements AutoCloseable {
     roots = Collections.unmodifiableList(r);
   }
 
-  /** Opens a CAR with the default section limit; reads the header. */
+  /** Opens a CAR with the default section limit; reads the header. If this throws, the caller still owns (and closes) {@code in}. */
   public static CarReader open(InputStream in) throws IOException, CarException {
     return open(in, DEFAULT_MAX_SECTION);
   }

@@ -52,7 +52,8 @@ public final class DagCbor {
   }
 
   /**
-   * Encodes a value (types as in the class comment; Integer is accepted as a long). Maps are written
+   * Encodes a value (types as in the class comment; Integer is accepted as a long; a BigInteger must
+   * fit CBOR's 64-bit integer range). Maps are written
    * in DAG-CBOR key order whatever their iteration order.
    *
    * @throws IllegalArgumentException a value of another type, a NaN or infinite double (caller bugs)
@@ -72,6 +73,10 @@ public final class DagCbor {
       long n = ((Number) v).longValue();
       if (n >= 0) head(out, 0, n);
       else head(out, 1, -1 - n);
+    } else if (v instanceof BigInteger big) {
+      if (big.signum() >= 0 && big.bitLength() <= 64) head(out, 0, big.longValue());
+      else if (big.signum() < 0 && big.negate().subtract(BigInteger.ONE).bitLength() <= 64) head(out, 1, big.negate().subtract(BigInteger.ONE).longValue());
+      else throw new IllegalArgumentException("integer out of the 64-bit range: " + big);
     } else if (v instanceof String s) {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       head(out, 3, b.length);

@@ -1,7 +1,5 @@
 package org.jds.node.multiformats;
 
-import java.util.Arrays;
-
 /**
  * Big-number encodings (base58btc, base36): the bytes read as one big-endian number written in the
  * alphabet's digits, each leading zero byte written as the alphabet's first character. Every string
@@ -12,21 +10,13 @@ final class BaseN implements BaseCodec {
   private final String name;
   private final char[] alphabet;
   private final int base;
-  private final byte[] values = new byte[128];
+  private final byte[] values;
 
   BaseN(String name, String alphabet, boolean caseInsensitive) {
     this.name = name;
     this.alphabet = alphabet.toCharArray();
     this.base = alphabet.length();
-    Arrays.fill(values, (byte) -1);
-    for (int i = 0; i < base; i++) {
-      char c = this.alphabet[i];
-      values[c] = (byte) i;
-      if (caseInsensitive) {
-        values[Character.toLowerCase(c)] = (byte) i;
-        values[Character.toUpperCase(c)] = (byte) i;
-      }
-    }
+    this.values = BaseCodec.digitTable(this.alphabet, caseInsensitive);
   }
 
   @Override
@@ -62,8 +52,7 @@ final class BaseN implements BaseCodec {
     boolean leading = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      int v = c < 128 ? values[c] : -1;
-      if (v < 0) throw new MultiformatException(name + ": invalid character " + Rfc4648.describe(c) + " at " + i);
+      int v = BaseCodec.digit(values, c, name, i);
       if (leading && v == 0) {
         zeros++;
         continue;

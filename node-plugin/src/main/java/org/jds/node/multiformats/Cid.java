@@ -1,7 +1,6 @@
 package org.jds.node.multiformats;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * A content identifier, version 0 or 1 (go-cid's rules).
@@ -13,11 +12,11 @@ import java.util.Arrays;
  *       default base32 lower case ({@code bafy...}).
  * </ul>
  *
- * Equality is by version, codec and multihash (a v0 and its v1 are different CIDs, as in Go; use
+ * Equality is by the binary form, i.e. version, codec and multihash (a v0 and its v1 are different CIDs, as in Go; use
  * {@link #multihash()} for storage keys). Parsing rejects trailing bytes, other versions and bad
  * multihashes with a {@link MultiformatException}. Immutable and thread-safe.
  */
-public final class Cid {
+public final class Cid extends Encoded {
   /** The length of a v0 CID string. */
   public static final int V0_STRING_LENGTH = 46;
   /** A v0 CID's bytes: sha2-256 (0x12), 32 bytes (0x20). */
@@ -26,21 +25,21 @@ public final class Cid {
   private final int version;
   private final long codec;
   private final Multihash multihash;
-  private final byte[] bytes;
 
   private Cid(int version, long codec, Multihash multihash) {
+    super(encode(version, codec, multihash));
     this.version = version;
     this.codec = codec;
     this.multihash = multihash;
-    if (version == 0) {
-      this.bytes = multihash.toBytes();
-    } else {
-      byte[] b = new byte[1 + Varint.size(codec) + multihash.size()];
-      int at = Varint.write(1, b, 0);
-      at += Varint.write(codec, b, at);
-      multihash.writeTo(b, at);
-      this.bytes = b;
-    }
+  }
+
+  private static byte[] encode(int version, long codec, Multihash multihash) {
+    if (version == 0) return multihash.toBytes();
+    byte[] b = new byte[1 + Varint.size(codec) + multihash.size()];
+    int at = Varint.write(1, b, 0);
+    at += Varint.write(codec, b, at);
+    multihash.writeTo(b, at);
+    return b;
   }
 
   /** A v1 CID. */
@@ -80,10 +79,7 @@ public final class Cid {
 
   /** Decodes binary CID bytes, which must hold exactly one CID. */
   public static Cid decode(byte[] bytes) throws MultiformatException {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    Cid c = read(in);
-    if (in.hasRemaining()) throw new MultiformatException("cid: " + in.remaining() + " trailing bytes");
-    return c;
+    return whole(bytes, Cid::read, "cid");
   }
 
   /**
@@ -113,22 +109,6 @@ public final class Cid {
 
   public Multihash multihash() {
     return multihash;
-  }
-
-  /** A copy of the binary form. */
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
-
-  /** The binary length. */
-  public int size() {
-    return bytes.length;
-  }
-
-  /** Writes the binary form at {@code off}; returns the number of bytes written. */
-  public int writeTo(byte[] dst, int off) {
-    System.arraycopy(bytes, 0, dst, off, bytes.length);
-    return bytes.length;
   }
 
   /** The same content and codec as a v1 (itself if already v1). */
@@ -162,16 +142,6 @@ public final class Cid {
       return toString();
     }
     return base.encode(bytes);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Cid other && version == other.version && Arrays.equals(bytes, other.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
   }
 
   private static boolean isV0Hash(Multihash mh) {

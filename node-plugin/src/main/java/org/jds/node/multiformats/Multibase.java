@@ -71,7 +71,7 @@ public enum Multibase {
     for (Multibase b : values()) {
       if (b.prefix == prefix) return b;
     }
-    throw new MultiformatException("multibase: unsupported encoding prefix " + Rfc4648.describe(prefix)
+    throw new MultiformatException("multibase: unsupported encoding prefix " + BaseCodec.describe(prefix)
         + " (known: " + Arrays.stream(values()).map(b -> b.prefix + " " + b.multibaseName).collect(Collectors.joining(", ")) + ")");
   }
 

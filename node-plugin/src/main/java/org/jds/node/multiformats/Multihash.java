@@ -12,19 +12,22 @@ import java.util.Optional;
  * is not longer than the function produces (a shorter one is a truncated digest, which multihash
  * allows). Immutable and thread-safe.
  */
-public final class Multihash {
+public final class Multihash extends Encoded {
   private final long code;
   private final byte[] digest;
-  private final byte[] bytes;
 
   private Multihash(long code, byte[] digest) {
+    super(encode(code, digest));
     this.code = code;
     this.digest = digest;
+  }
+
+  private static byte[] encode(long code, byte[] digest) {
     byte[] b = new byte[Varint.size(code) + Varint.size(digest.length) + digest.length];
     int at = Varint.write(code, b, 0);
     at += Varint.write(digest.length, b, at);
     System.arraycopy(digest, 0, b, at, digest.length);
-    this.bytes = b;
+    return b;
   }
 
   /** A multihash from a code and a digest, with the length check. */
@@ -58,10 +61,7 @@ public final class Multihash {
 
   /** Decodes {@code bytes}, which must hold exactly one multihash. */
   public static Multihash decode(byte[] bytes) throws MultiformatException {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    Multihash mh = read(in);
-    if (in.hasRemaining()) throw new MultiformatException("multihash: " + in.remaining() + " trailing bytes");
-    return mh;
+    return whole(bytes, Multihash::read, "multihash");
   }
 
   /** Reads one multihash at the buffer's position and advances past it. */
@@ -99,22 +99,6 @@ public final class Multihash {
     return digest.length;
   }
 
-  /** A copy of the encoded multihash. */
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
-
-  /** The encoded length in bytes. */
-  public int size() {
-    return bytes.length;
-  }
-
-  /** Writes the encoded multihash at {@code off}; returns the number of bytes written. */
-  public int writeTo(byte[] dst, int off) {
-    System.arraycopy(bytes, 0, dst, off, bytes.length);
-    return bytes.length;
-  }
-
   /** True if this is the identity "hash" (the data inline). */
   public boolean isIdentity() {
     return code == Multicodec.IDENTITY.code();
@@ -129,16 +113,6 @@ public final class Multihash {
     byte[] full = Hashing.digest(code, data);
     if (isIdentity()) return Arrays.equals(full, digest);
     return full.length >= digest.length && Arrays.equals(full, 0, digest.length, digest, 0, digest.length);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Multihash other && Arrays.equals(bytes, other.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
   }
 
   /** The base58btc form, as go-multihash prints it (e.g. {@code Qm...} for sha2-256). */

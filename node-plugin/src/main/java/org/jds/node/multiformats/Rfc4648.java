@@ -1,7 +1,5 @@
 package org.jds.node.multiformats;
 
-import java.util.Arrays;
-
 /**
  * RFC 4648 bit-group encodings (base16, base32, base64 and base64url) without padding. Decoding is
  * strict: a length no encoder produces, a padding character, or non-zero bits left over in the last
@@ -12,21 +10,13 @@ final class Rfc4648 implements BaseCodec {
   private final String name;
   private final char[] alphabet;
   private final int bits;
-  private final byte[] values = new byte[128];
+  private final byte[] values;
 
   Rfc4648(String name, String alphabet, boolean caseInsensitive) {
     this.name = name;
     this.alphabet = alphabet.toCharArray();
     this.bits = Integer.numberOfTrailingZeros(alphabet.length());
-    Arrays.fill(values, (byte) -1);
-    for (int i = 0; i < this.alphabet.length; i++) {
-      char c = this.alphabet[i];
-      values[c] = (byte) i;
-      if (caseInsensitive) {
-        values[Character.toLowerCase(c)] = (byte) i;
-        values[Character.toUpperCase(c)] = (byte) i;
-      }
-    }
+    this.values = BaseCodec.digitTable(this.alphabet, caseInsensitive);
   }
 
   @Override
@@ -60,8 +50,7 @@ final class Rfc4648 implements BaseCodec {
     int o = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      int v = c < 128 ? values[c] : -1;
-      if (v < 0) throw new MultiformatException(name + ": invalid character " + describe(c) + " at " + i);
+      int v = BaseCodec.digit(values, c, name, i);
       buffer = (buffer << bits) | v;
       have += bits;
       if (have >= 8) {
@@ -75,7 +64,4 @@ final class Rfc4648 implements BaseCodec {
     return out;
   }
 
-  static String describe(char c) {
-    return c >= 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
-  }
 }

@@ -51,10 +51,7 @@ public final class Varint {
 
   /** Decodes {@code src}, which must hold exactly one varint and nothing else. */
   public static long decode(byte[] src) throws MultiformatException {
-    ByteBuffer b = ByteBuffer.wrap(src);
-    long v = read(b);
-    if (b.hasRemaining()) throw new MultiformatException("varint: " + b.remaining() + " trailing bytes");
-    return v;
+    return Encoded.whole(src, Varint::read, "varint");
   }
 
   /** Reads one varint at the buffer's position and advances past it. */

@@ -1,5 +1,6 @@
 package org.jds.node.blockstore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,12 @@ import org.jds.datastore.MapDatastore;
 import org.jds.datastore.query.Query;
 import org.jds.datastore.wrap.Mount;
 import org.jds.datastore.wrap.MountDatastore;
+import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.ShardId;
+import org.jds.flatfs.storage.LocalStorage;
 import org.jds.node.multiformats.Cid;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Keys identical to kubo's: node.md §2.3/§2.5/§6 worked examples and the kubo v0.43.1 add_layouts transcript. */
 class BlockstoreKeysTest {
@@ -56,6 +61,20 @@ class BlockstoreKeysTest {
     assertEquals(0, rest.query(Query.all()).rest().size());
     // a block that kubo's stack wrote as dag-pb is found through any CID with its multihash
     assertTrue(bs.has(Cid.parse("QmRN6wdp1S2A5EtjW9A3M1vKSBuQQGcgvuhoMUoEz4iiT5")));
+  }
+
+  /** The whole kubo stack: a flatfs mounted at /blocks writes the file kubo writes (node.md §6's table). */
+  @Test
+  void flatfsMountWritesKubosFile(@TempDir Path tmp) throws Exception {
+    try (LocalStorage st = new LocalStorage(tmp);
+        FlatfsDatastore flatfs = FlatfsDatastore.createOrOpen(st, "blocks", ShardId.DEFAULT, false)) {
+      MountDatastore root = new MountDatastore(List.of(new Mount(Key.of("/blocks"), flatfs), new Mount(Key.of("/"), new MapDatastore())));
+      Blockstore bs = Blockstore.builder(root).build();
+      bs.put(Cid.parse("QmRN6wdp1S2A5EtjW9A3M1vKSBuQQGcgvuhoMUoEz4iiT5"), HELLO);
+      bs.put(Cid.parse("QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn"), HexFormat.of().parseHex("0a020801"));
+    }
+    assertArrayEquals(HELLO, Files.readAllBytes(tmp.resolve("blocks/QJ/" + HELLO_KEY + ".data")));
+    assertTrue(Files.exists(tmp.resolve("blocks/X3/CIQFTFEEHEDF6KLBT32BFAGLXEZL4UWFNWM4LFTLMXQBCERZ6CMLX3Y.data")));
   }
 
   /** Every section of add_layouts.txt: the block file names list exactly as kubo's `refs local`. */
