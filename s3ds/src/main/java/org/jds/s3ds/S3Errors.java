@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DatastoreIOException;
+import org.jds.datastore.InvalidKeyException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -36,6 +37,10 @@ final class S3Errors {
       String code = code(s);
       int status = s.statusCode();
       String detail = " (" + (code.isEmpty() ? "" : code + ", ") + "HTTP " + status + ")";
+      if (code.equals("KeyTooLongError") || code.equals("XMinioInvalidObjectName") || code.equals("InvalidObjectName")) {
+        return new InvalidKeyException("s3ds: " + op + ": " + where + " refuses the object name: "
+            + s.awsErrorDetails().errorMessage() + detail);
+      }
       if (code.equals("NoSuchBucket")) {
         return new DatastoreIOException("s3ds: " + op + ": " + where + " does not exist" + detail, e);
       }

@@ -149,7 +149,9 @@ class S3DatastoreTest {
       assertThrows(InvalidKeyException.class, () -> ds.put(Key.raw("/a//b"), bytes("x")));
       assertThrows(InvalidKeyException.class, () -> ds.put(Key.ROOT, bytes("x")));
       assertThrows(InvalidKeyException.class, () -> ds.batch().put(Key.raw("/a/./b"), bytes("x")));
-      assertThrows(InvalidKeyException.class, () -> ds.get(Key.of("/" + "x".repeat(ObjectNames.MAX_NAME_BYTES))));
+      assertThrows(InvalidKeyException.class, () -> ds.get(Key.of("/" + "x".repeat(ObjectNames.MAX_NAME_BYTES + 1))));
+      // MinIO's own limit (255 bytes per path element) comes back as an invalid key too
+      assertThrows(InvalidKeyException.class, () -> ds.put(Key.of("/" + "y".repeat(300)), bytes("x")));
       assertTrue(NotFoundException.INSTANCE == assertThrows(NotFoundException.class, () -> ds.get(Key.of("/nope"))));
       assertThrows(NotFoundException.class, () -> ds.getSize(Key.of("/nope")));
       assertFalse(ds.has(Key.of("/nope")));
