@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,34 +22,26 @@ import org.jds.datastore.query.Results;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** s3ds's layout (go-ds-s3's object names), paging, batch groups and key checks, on a real MinIO. */
 class S3DatastoreTest {
-  @TempDir static Path dir;
+  @RegisterExtension static final MinioExtension MINIO = new MinioExtension("layout", "rootless", "paging", "keys");
   static Minio minio;
   static S3Client raw;
 
   @BeforeAll
-  static void startMinio() throws Exception {
-    minio = Minio.start(dir);
-    for (String b : List.of("layout", "rootless", "paging", "keys")) {
-      minio.createBucket(b);
-    }
+  static void client() {
+    minio = MINIO.minio();
     raw = minio.client();
   }
 
   @AfterAll
-  static void stopMinio() throws Exception {
-    if (raw != null) {
-      raw.close();
-    }
-    if (minio != null) {
-      minio.close();
-    }
+  static void closeClient() {
+    raw.close();
   }
 
   private static byte[] bytes(String s) {

@@ -15,28 +15,12 @@ import java.util.stream.Stream;
 import org.jds.datastore.Batch;
 import org.jds.datastore.Key;
 import org.jds.datastore.query.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** MinIO's erasure coding at work: one of four drives wiped while the store is in use loses no block. */
 class S3DriveLossTest {
-  @TempDir static Path dir;
-  static Minio minio;
-
-  @BeforeAll
-  static void startMinio() throws Exception {
-    minio = Minio.start(dir);
-    minio.createBucket("blocks");
-  }
-
-  @AfterAll
-  static void stopMinio() throws Exception {
-    if (minio != null) {
-      minio.close();
-    }
-  }
+  @RegisterExtension static final MinioExtension MINIO = new MinioExtension("blocks");
 
   private static void wipeContents(Path drive) throws IOException {
     try (Stream<Path> all = Files.walk(drive)) {
@@ -52,7 +36,7 @@ class S3DriveLossTest {
   void everyBlockIsReadAfterADriveIsWiped() throws Exception {
     Random rnd = new Random(15);
     Map<Key, byte[]> blocks = new LinkedHashMap<>();
-    try (S3Datastore ds = S3Datastore.open(minio.config("blocks").withRootDirectory("ipfs"))) {
+    try (S3Datastore ds = S3Datastore.open(MINIO.minio().config("blocks").withRootDirectory("ipfs"))) {
       Batch b = ds.batch();
       for (int i = 0; i < 150; i++) {
         byte[] v = new byte[rnd.nextInt(i % 10 == 0 ? 300_000 : 4_000) + 1]; // small blocks and some big ones
@@ -63,7 +47,7 @@ class S3DriveLossTest {
       }
       b.commit();
 
-      Path drive = minio.drive(2);
+      Path drive = MINIO.minio().drive(2);
       try (Stream<Path> s = Files.list(drive)) {
         assertTrue(s.findAny().isPresent(), "drive 2 holds data before the wipe");
       }

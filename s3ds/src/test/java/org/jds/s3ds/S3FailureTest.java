@@ -7,17 +7,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DatastoreIOException;
 import org.jds.datastore.Key;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad credentials, a missing bucket, an unreachable endpoint and a server that never answers give a
@@ -27,21 +24,7 @@ class S3FailureTest {
   /** Every call here is bounded by this; the assertions allow it twice over, never a fixed speed. */
   private static final Duration CALL = Duration.ofSeconds(10);
 
-  @TempDir static Path dir;
-  static Minio minio;
-
-  @BeforeAll
-  static void startMinio() throws Exception {
-    minio = Minio.start(dir);
-    minio.createBucket("present");
-  }
-
-  @AfterAll
-  static void stopMinio() throws Exception {
-    if (minio != null) {
-      minio.close();
-    }
-  }
+  @RegisterExtension static final MinioExtension MINIO = new MinioExtension("present");
 
   private static S3Config quick(S3Config c) {
     return c.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), CALL, 2);
@@ -58,22 +41,22 @@ class S3FailureTest {
 
   @Test
   void wrongSecretKeyIsBadCredentials() {
-    String m = openFails(quick(minio.config("present").withCredentials(Minio.ACCESS_KEY, "wrong-secret-key", "")));
-    assertTrue(m.contains("bad credentials for bucket present at " + minio.endpoint()), m);
+    String m = openFails(quick(MINIO.minio().config("present").withCredentials(Minio.ACCESS_KEY, "wrong-secret-key", "")));
+    assertTrue(m.contains("bad credentials for bucket present at " + MINIO.minio().endpoint()), m);
     assertTrue(m.contains("SignatureDoesNotMatch"), m);
   }
 
   @Test
   void unknownAccessKeyIsBadCredentials() {
-    String m = openFails(quick(minio.config("present").withCredentials("nosuchuser", "whatever-secret", "")));
+    String m = openFails(quick(MINIO.minio().config("present").withCredentials("nosuchuser", "whatever-secret", "")));
     assertTrue(m.contains("bad credentials"), m);
     assertTrue(m.contains("InvalidAccessKeyId"), m);
   }
 
   @Test
   void missingBucketIsNamed() {
-    String m = openFails(quick(minio.config("absent")));
-    assertTrue(m.contains("bucket absent at " + minio.endpoint() + " does not exist"), m);
+    String m = openFails(quick(MINIO.minio().config("absent")));
+    assertTrue(m.contains("bucket absent at " + MINIO.minio().endpoint() + " does not exist"), m);
   }
 
   @Test
@@ -83,7 +66,7 @@ class S3FailureTest {
       port = s.getLocalPort();
     } // closed: nothing listens there now
     String url = "http://127.0.0.1:" + port;
-    String m = openFails(quick(minio.config("present").withEndpoint(url)));
+    String m = openFails(quick(MINIO.minio().config("present").withEndpoint(url)));
     assertTrue(m.contains("cannot reach bucket present at " + url), m);
   }
 
@@ -102,7 +85,7 @@ class S3FailureTest {
       });
       acceptor.setDaemon(true);
       acceptor.start();
-      String m = openFails(quick(minio.config("present").withEndpoint("http://127.0.0.1:" + silent.getLocalPort())));
+      String m = openFails(quick(MINIO.minio().config("present").withEndpoint("http://127.0.0.1:" + silent.getLocalPort())));
       assertTrue(m.contains("timed out") || m.contains("no answer"), m);
     } finally {
       for (Socket s : held) {
@@ -113,9 +96,9 @@ class S3FailureTest {
 
   @Test
   void aStoreWhoseServerDiesFailsCallsInsteadOfHanging() throws Exception {
-    try (S3Datastore ds = S3Datastore.open(quick(minio.config("present")))) {
+    try (S3Datastore ds = S3Datastore.open(quick(MINIO.minio().config("present")))) {
       ds.put(Key.of("/before"), new byte[] {1});
-      minio.kill();
+      MINIO.minio().kill();
       try {
         long t0 = System.nanoTime();
         DatastoreException e = assertThrows(DatastoreIOException.class, () -> ds.get(Key.of("/before")));
@@ -123,7 +106,7 @@ class S3FailureTest {
         assertThrows(DatastoreIOException.class, () -> ds.put(Key.of("/after"), new byte[] {2}));
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(CALL.multipliedBy(4)) < 0);
       } finally {
-        minio.start();
+        MINIO.minio().start();
       }
     }
   }

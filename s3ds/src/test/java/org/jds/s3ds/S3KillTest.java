@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,10 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jds.datastore.Batch;
 import org.jds.datastore.Key;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -27,21 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3KillTest {
   private static final int BATCH = 3000;
 
-  @TempDir static Path dir;
-  static Minio minio;
-
-  @BeforeAll
-  static void startMinio() throws Exception {
-    minio = Minio.start(dir);
-    minio.createBucket("kill");
-  }
-
-  @AfterAll
-  static void stopMinio() throws Exception {
-    if (minio != null) {
-      minio.close();
-    }
-  }
+  @RegisterExtension static final MinioExtension MINIO = new MinioExtension("kill");
 
   private static byte[] value(Key k) {
     byte[] s = k.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -60,7 +43,7 @@ class S3KillTest {
   @Test
   void killedMidBatchLosesNoAcknowledgedPutAndNamesTheRest() throws Exception {
     List<Key> acknowledged = new ArrayList<>();
-    try (S3Datastore ds = S3Datastore.open(minio.config("kill").withWorkers(4)); S3Client raw = minio.client()) {
+    try (S3Datastore ds = S3Datastore.open(MINIO.minio().config("kill").withWorkers(4)); S3Client raw = MINIO.minio().client()) {
       for (int i = 0; i < 50; i++) {
         Key k = Key.of("/acked/" + i);
         ds.put(k, value(k));
@@ -87,7 +70,7 @@ class S3KillTest {
       while (stored(raw, "batch/") < BATCH / 10) {
         assertFalse(commit.isDone(), "the batch finished before MinIO was killed");
       }
-      minio.kill();
+      MINIO.minio().kill();
       BatchCommitException e = commit.get();
       assertTrue(e != null, "commit succeeded although MinIO was killed during it");
       Set<Key> uncommitted = new HashSet<>(e.uncommitted());
@@ -96,7 +79,7 @@ class S3KillTest {
       assertTrue(e.getMessage().contains(uncommitted.size() + " of " + BATCH + " operations not committed"), e.getMessage());
       assertTrue(e.getMessage().contains(e.uncommitted().get(0).toString()), e.getMessage());
 
-      minio.start();
+      MINIO.minio().start();
       for (Key k : acknowledged) {
         assertArrayEquals(value(k), ds.get(k), "acknowledged put " + k);
       }

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jds.s3ds.Minio;
+import org.jds.s3ds.MinioExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -23,27 +25,23 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class S3RepoCliTest {
   static final int BLOCKS = 300;
-  @TempDir static Path minioDir;
+  @RegisterExtension static final MinioExtension MINIO = new MinioExtension("jds-blocks");
   static Minio minio;
   @TempDir Path tmp;
   private final CliRun cli = new CliRun();
 
   /** The credentials reach the SDK as the user's environment would (its default chain), not the repo. */
   @BeforeAll
-  static void startMinio() throws Exception {
-    minio = Minio.start(minioDir);
-    minio.createBucket("jds-blocks");
+  static void credentials() {
+    minio = MINIO.minio();
     System.setProperty("aws.accessKeyId", Minio.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", Minio.SECRET_KEY);
   }
 
   @AfterAll
-  static void stopMinio() throws Exception {
+  static void noCredentials() {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
-    if (minio != null) {
-      minio.close();
-    }
   }
 
   @Test
