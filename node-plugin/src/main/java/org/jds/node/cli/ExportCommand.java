@@ -2,9 +2,9 @@ package org.jds.node.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
