@@ -23,8 +23,17 @@ import picocli.CommandLine.Spec;
 final class InitCommand implements Callable<Integer> {
   @Mixin RepoOption repo;
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = Profiles.BLOBFS,
-      description = "Datastore profile: blobfs (default), flatfs (Kubo's default), levelds.")
+      description = "Datastore profile: blobfs (default), flatfs (Kubo's default), levelds,"
+          + " s3 (/blocks in an S3 bucket, go-ds-s3's layout; needs --s3-bucket).")
   String profile;
+  @Option(names = "--s3-bucket", paramLabel = "BUCKET", description = "Profile s3: the bucket that holds /blocks.")
+  String s3Bucket;
+  @Option(names = "--s3-endpoint", paramLabel = "URL",
+      description = "Profile s3: an S3-compatible endpoint (MinIO, Ceph RGW, ...); path-style addressing. Default: AWS.")
+  String s3Endpoint;
+  @Option(names = "--s3-root-directory", paramLabel = "DIR",
+      description = "Profile s3: the object-name prefix the blocks live under (go-ds-s3's rootDirectory).")
+  String s3RootDirectory;
   @Option(names = "--blobfs-size", paramLabel = "SIZE",
       description = "Datastore.StorageMax, which sizes the blobfs image (Kubo units: 10GB, 64MiB; default 10GB).")
   String blobfsSize;
@@ -33,13 +42,18 @@ final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws DatastoreException {
+  public Integer call() throws DatastoreException, BadInputException {
     Path path = repo.path();
     String storageMax = blobfsSize != null ? blobfsSize : RepoConfig.DEFAULT_STORAGE_MAX;
     if (HumanBytes.parse(storageMax) <= 0) {
       throw new ConfigException("--blobfs-size must be positive: " + storageMax);
     }
-    RepoConfig config = RepoConfig.withSpec(Profiles.spec(profile), storageMax);
+    boolean s3 = profile.equals(Profiles.S3);
+    if (!s3 && (s3Bucket != null || s3Endpoint != null || s3RootDirectory != null)) {
+      throw new BadInputException("--s3-bucket, --s3-endpoint and --s3-root-directory need --profile s3");
+    }
+    RepoConfig config = RepoConfig.withSpec(
+        s3 ? Profiles.s3(s3Bucket, s3Endpoint, s3RootDirectory) : Profiles.spec(profile), storageMax);
     spec.commandLine().getOut().printf("initializing jds repo at %s%n", path);
     Repo.init(path, config, force);
     spec.commandLine().getOut().printf("profile %s, StorageMax %s%n", profile, storageMax);

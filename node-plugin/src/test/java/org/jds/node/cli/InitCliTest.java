@@ -52,6 +52,6 @@ class InitCliTest {
   @Test
   void unknownProfileIsBadInput() {
     assertEquals(Jds.EXIT_BAD_INPUT, run("init", "--repo-dir", tmp.resolve("x").toString(), "--profile", "badgerds"));
-    assertTrue(err.toString().contains("unknown profile: badgerds (known: blobfs, flatfs, levelds)"), err.toString());
+    assertTrue(err.toString().contains("unknown profile: badgerds (known: blobfs, flatfs, levelds, s3)"), err.toString());
   }
 }

@@ -83,7 +83,7 @@ class DatastorePluginsTest {
     ConfigException e = assertThrows(ConfigException.class,
         () -> DatastorePlugins.load().parse(json("{\"type\":\"badgerds\",\"path\":\"x\"}")));
     assertTrue(e.getMessage().startsWith("unknown datastore type: badgerds (known: "), e.getMessage());
-    assertTrue(e.getMessage().contains("blobfs, flatfs, levelds, log, mem, mount"), e.getMessage());
+    assertTrue(e.getMessage().contains("blobfs, flatfs, levelds, log, measure, mem, mount, s3ds"), e.getMessage());
   }
 
   @Test
