@@ -31,8 +31,12 @@ public final class Mutations {
   static byte[] mutate(byte[] in, Random r, List<byte[]> pool) {
     byte[] b = in.clone();
     switch (r.nextInt(7)) {
-      case 0 -> { if (b.length > 0) b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8)); }
-      case 1 -> { if (b.length > 0) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
+      case 0 -> {
+        if (b.length > 0) b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+      }
+      case 1 -> {
+        if (b.length > 0) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+      }
       case 2 -> b = Arrays.copyOf(b, b.length == 0 ? 0 : r.nextInt(b.length));
       case 3 -> {
         byte[] c = new byte[b.length + 1];
@@ -49,7 +53,9 @@ public final class Mutations {
         System.arraycopy(other, 0, c, cut, other.length);
         b = c;
       }
-      case 5 -> { if (b.length > 0) b[r.nextInt(b.length)] = (byte) (0x80 | r.nextInt(128)); }
+      case 5 -> {
+        if (b.length > 0) b[r.nextInt(b.length)] = (byte) (0x80 | r.nextInt(128));
+      }
       default -> {
         b = new byte[r.nextInt(48)];
         r.nextBytes(b);

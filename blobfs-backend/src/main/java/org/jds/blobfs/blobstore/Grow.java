@@ -1,7 +1,6 @@
 package org.jds.blobfs.blobstore;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.jds.blobfs.InvalidArgumentException;

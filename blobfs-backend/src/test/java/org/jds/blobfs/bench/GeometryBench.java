@@ -2,7 +2,6 @@ package org.jds.blobfs.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jds.blobfs.datastore.BlobfsDatastore;

@@ -140,7 +140,8 @@ class BlobstoreFixtureTest {
       BitSet owned = new BitSet();
       owned.set(0, (int) (bs.totalClusters() - bs.totalDataClusters()));
       for (long id : bs.blobIds()) {
-        for (int c : bs.info(id).clusters) if (c != 0) {
+        for (int c : bs.info(id).clusters) {
+          if (c == 0) continue;
           assertFalse(owned.get(c), "cluster " + c + " owned twice");
           owned.set(c);
         }

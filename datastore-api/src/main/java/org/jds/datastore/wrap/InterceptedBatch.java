@@ -30,9 +30,9 @@ final class InterceptedBatch implements Batch {
         child instanceof BatchReader r ? reads(owner, r) : null,
         child instanceof DiscardableBatch d
             ? () -> owner.run(Invocation.of(DatastoreOp.BATCH_DISCARD), () -> {
-                d.discard();
-                return null;
-              })
+              d.discard();
+              return null;
+            })
             : null);
   }
 

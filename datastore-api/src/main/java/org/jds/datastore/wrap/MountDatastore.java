@@ -11,7 +11,6 @@ import org.jds.datastore.Batching;
 import org.jds.datastore.Bytewise;
 import org.jds.datastore.CheckedDatastore;
 import org.jds.datastore.CloseState;
-import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DiscardableBatch;
 import org.jds.datastore.Errors;

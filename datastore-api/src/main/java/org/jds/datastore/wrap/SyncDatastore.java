@@ -171,9 +171,9 @@ public final class SyncDatastore
         cb instanceof BatchReader r ? lockedReads(r) : null,
         cb instanceof DiscardableBatch d
             ? () -> write(() -> {
-                d.discard();
-                return null;
-              })
+              d.discard();
+              return null;
+            })
             : null);
   }
 

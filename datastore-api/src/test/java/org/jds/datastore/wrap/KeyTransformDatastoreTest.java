@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.InvalidKeyException;
 import org.jds.datastore.Key;
