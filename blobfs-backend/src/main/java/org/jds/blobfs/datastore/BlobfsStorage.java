@@ -23,6 +23,7 @@ import org.jds.flatfs.storage.HeldLocks;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.PathExistsException;
 import org.jds.flatfs.storage.Storage;
+import org.jds.flatfs.storage.StorageChecks;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.StorageLock;
 import org.jds.flatfs.storage.StoragePaths;
@@ -59,7 +60,8 @@ public final class BlobfsStorage implements Storage {
   private final List<String> foreign = new ArrayList<>();
   /** Writer locks of the flatfs stores in this image; the image itself is locked by its device. */
   private final HeldLocks locks = new HeldLocks();
-  private boolean closed;
+  /** Set under {@link #lock} by {@link #close}; read without it by the entry checks and handles. */
+  private volatile boolean closed;
   /** Renames whose old target is not yet deleted (their barrier runs outside the lock). */
   private int pendingReplaces;
 
@@ -172,6 +174,7 @@ public final class BlobfsStorage implements Storage {
    * replace raced), the lookup and open are redone under the lock.
    */
   private BlobFile openForRead(String op, String path) throws StorageException {
+    checkOpen(op, path);
     StoragePaths.check(op, path);
     String name;
     synchronized (lock) {
@@ -256,6 +259,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public FileStat stat(String path) throws StorageException {
+    checkOpen("stat", path);
     StoragePaths.check("stat", path);
     synchronized (lock) {
       PathIndex.Node n = index.get(path);
@@ -276,6 +280,7 @@ public final class BlobfsStorage implements Storage {
   /** A listing of the in-memory index; never touches the device. */
   @Override
   public DirectoryListing list(String dir) throws StorageException {
+    checkOpen("open", dir);
     StoragePaths.check("open", dir);
     synchronized (lock) {
       if (!index.isDir(dir)) {
@@ -292,9 +297,11 @@ public final class BlobfsStorage implements Storage {
       private final PathIndex.Cursor cursor = new PathIndex.Cursor();
       private int pos;
       private boolean more = true;
+      private boolean listingClosed;
 
       @Override
-      public String next() {
+      public String next() throws StorageException {
+        StorageChecks.handleOpen(listingClosed, closed, "readdir", dir);
         if (pos == chunk.size()) {
           if (!more) {
             return null;
@@ -314,6 +321,7 @@ public final class BlobfsStorage implements Storage {
 
       @Override
       public void close() {
+        listingClosed = true;
         chunk.clear();
         pos = 0;
         more = false;
@@ -334,15 +342,20 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  private void checkOpen(String op, String path) throws StorageException {
-    if (closed) {
-      throw new StorageException(op, path, "storage is closed", null);
-    }
+  /** Every call checks this at entry; namespace changes again under the lock (close sets it there). */
+  void checkOpen(String op, String path) throws StorageException {
+    StorageChecks.storageOpen(closed, op, path);
+  }
+
+  /** Whether {@link #close} was called: its handles refuse use then, and leave release to it. */
+  boolean isClosed() {
+    return closed;
   }
 
   /** blobfs has no permissions, so {@code access} is ignored. */
   @Override
   public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
+    checkOpen("open", path);
     StoragePaths.check("open", path);
     if (path.isEmpty()) {
       throw BlobfsErrors.isDirectory("open", path);
@@ -405,6 +418,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public boolean mkdir(String path) throws StorageException {
+    checkOpen("mkdir", path);
     StoragePaths.check("mkdir", path);
     if (path.isEmpty()) {
       return false;
@@ -432,6 +446,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void mkdirs(String path) throws StorageException {
+    checkOpen("mkdir", path);
     StoragePaths.check("mkdir", path);
     String cur = "";
     for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
@@ -487,6 +502,7 @@ public final class BlobfsStorage implements Storage {
 
   /** The locked half of {@link #rename}; sets {@code replaced[0]} to the old target still to delete. */
   private void renameCommit(String from, String to, PureBlobFileSystem.Replaced[] replaced) throws StorageException {
+    checkOpen("rename", from + " " + to);
     StoragePaths.check("rename", from);
     StoragePaths.check("rename", to);
     String both = from + " " + to;
@@ -530,6 +546,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void delete(String path) throws StorageException {
+    checkOpen("remove", path);
     StoragePaths.check("remove", path);
     synchronized (lock) {
       checkOpen("remove", path);
@@ -572,6 +589,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void deleteTree(String path) throws StorageException {
+    checkOpen("removeall", path);
     StoragePaths.check("removeall", path);
     synchronized (lock) {
       checkOpen("removeall", path);
@@ -588,6 +606,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void syncDirectory(String dir) throws StorageException {
+    checkOpen("sync", dir);
     StoragePaths.check("sync", dir);
     flush(dir);
   }
@@ -661,6 +680,8 @@ public final class BlobfsStorage implements Storage {
    */
   @Override
   public StorageLock lock(String path) throws StorageException {
+    checkOpen("lock", path);
+    StoragePaths.check("lock", path);
     return locks.acquire(path, describe(path), () -> () -> {});
   }
 

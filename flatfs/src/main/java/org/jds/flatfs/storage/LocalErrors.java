@@ -14,6 +14,9 @@ final class LocalErrors {
   private LocalErrors() {}
 
   static StorageException map(String op, String path, IOException e) {
+    if (e instanceof StorageException se) {
+      return se; // already ours (e.g. an entry check inside the try)
+    }
     if (e instanceof NoSuchFileException) {
       return new NoSuchPathException(op, path);
     }

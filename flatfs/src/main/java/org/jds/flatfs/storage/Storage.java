@@ -29,6 +29,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * nothing that a call has returned from. {@link #rename} is atomic: at every instant the target
  * names either the old or the new content, never a mix or nothing.
  *
+ * <h2>Closing</h2>
+ * {@link #close()} is idempotent. A call that begins after it returned fails with {@link
+ * StorageClosedException} ({@value StorageClosedException#STORAGE_CLOSED}), except {@link #close()}
+ * and {@link #describe}; a call racing with it may complete or fail so. Handles still open at that
+ * point keep the bytes they wrote (as if closed then); their {@code write}, {@code sync} and {@code
+ * next} fail with {@link StorageClosedException}, their {@code close()} succeeds and does nothing
+ * more, and a {@link StorageLock} still releases. A handle that was itself closed fails with {@link
+ * StorageClosedException} ({@value StorageClosedException#HANDLE_CLOSED}). All backends share these
+ * checks through {@link StorageChecks}.
+ *
  * <h2>Threads</h2>
  * Implementations are safe for concurrent use by many threads. A {@link WritableFile} and a {@link
  * DirectoryListing} are used by one thread at a time.

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import org.jds.flatfs.testkit.FlatfsTestBase;
+import org.jds.flatfs.testkit.StorageFactories;
 import org.junit.jupiter.api.Test;
 
 /** The {@link Storage} contract every backend must meet, run on the configured backend. */
@@ -122,6 +123,78 @@ class StorageContractTest extends FlatfsTestBase {
     s.deleteTree("t");
     assertFalse(s.exists("t"));
     s.deleteTree("t");
+  }
+
+  private static void assertClosed(String reason, ThrowingOp op) {
+    StorageClosedException e = assertThrows(StorageClosedException.class, op::run);
+    assertEquals(reason, e.reason(), e.getMessage());
+  }
+
+  /** A closed handle refuses writes and syncs with the same checked error on every backend. */
+  @Test
+  void aClosedFileOrListingRefusesUse() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    WritableFile f = s.create("d/f", CreateMode.TRUNCATE, FileAccess.DEFAULT);
+    f.write(b("ab"));
+    f.close();
+    assertClosed(StorageClosedException.HANDLE_CLOSED, () -> f.write(b("c")));
+    assertClosed(StorageClosedException.HANDLE_CLOSED, f::sync);
+    f.close();
+    assertEquals("d/f", f.path());
+    assertArrayEquals(b("ab"), s.readAll("d/f"));
+    DirectoryListing l = s.list("d");
+    l.close();
+    assertClosed(StorageClosedException.HANDLE_CLOSED, l::next);
+    l.close();
+  }
+
+  /**
+   * After close, every call but close and describe fails with {@link StorageClosedException}; open
+   * handles refuse writes but close quietly, and what they wrote before is kept.
+   */
+  @Test
+  void aClosedStorageRefusesEveryCall() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    write(s, "d/f", "kept");
+    WritableFile open = s.create("d/open", CreateMode.TRUNCATE, FileAccess.DEFAULT);
+    open.write(b("xy"));
+    DirectoryListing listing = s.list("d");
+    StorageLock lock = s.lock("d/lock");
+    s.close();
+    String closed = StorageClosedException.STORAGE_CLOSED;
+    for (ThrowingOp op : new ThrowingOp[] {
+        () -> s.stat("d/f"),
+        () -> s.exists("d/f"),
+        () -> s.readAll("d/f"),
+        () -> s.read("d/f", 0, 1),
+        () -> s.create("d/new", CreateMode.TRUNCATE, FileAccess.DEFAULT).close(),
+        () -> s.createTemp("d", "t-").close(),
+        () -> s.list("d").close(),
+        () -> s.mkdir("e"),
+        () -> s.mkdirs("e/f"),
+        () -> s.rename("d/f", "d/g"),
+        () -> s.delete("d/f"),
+        () -> s.deleteTree("d"),
+        () -> s.syncDirectory("d"),
+        () -> s.lock("d/lock2").close(),
+        () -> open.write(b("z")),
+        open::sync,
+        listing::next}) {
+      assertClosed(closed, op);
+    }
+    open.close();
+    listing.close();
+    lock.close();
+    s.close();
+    assertTrue(s.describe("d/f").contains("d"), s.describe("d/f"));
+    try (Storage again = StorageFactories.current().open(hostDir.resolve("storage"))) {
+      assertArrayEquals(b("kept"), again.readAll("d/f"));
+      assertArrayEquals(b("xy"), again.readAll("d/open"));
+      assertFalse(again.exists("e"));
+      again.lock("d/lock").close(); // released by the close above
+    }
   }
 
   @Test
