@@ -224,6 +224,8 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public byte[] read(String path, long offset, int length) throws StorageException {
+    checkOpen("read", path);
+    StorageChecks.readRange("read", path, offset, length);
     return readFrom(openForRead("read", path), "read", path, offset, length);
   }
 

@@ -27,6 +27,7 @@ final class BlobfsWritableFile implements WritableFile {
   @Override
   public void write(byte[] data, int offset, int length) throws StorageException {
     StorageChecks.handleOpen(closed, storage.isClosed(), "write", path);
+    StorageChecks.slice("write", path, data, offset, length);
     try {
       file.write(file.length(), data, offset, length);
     } catch (IOException e) {

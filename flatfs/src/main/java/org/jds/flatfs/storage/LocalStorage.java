@@ -97,6 +97,8 @@ public final class LocalStorage implements Storage {
 
   @Override
   public byte[] read(String path, long offset, int length) throws StorageException {
+    StorageChecks.storageOpen(closed, "read", path);
+    StorageChecks.readRange("read", path, offset, length);
     try (FileChannel ch = FileChannel.open(resolve("read", path), StandardOpenOption.READ)) {
       ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - offset)));
       while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {

@@ -25,6 +25,7 @@ final class LocalWritableFile implements WritableFile {
   @Override
   public void write(byte[] data, int offset, int length) throws StorageException {
     StorageChecks.handleOpen(closed, storage.isClosed(), "write", path);
+    StorageChecks.slice("write", path, data, offset, length);
     ByteBuffer buf = ByteBuffer.wrap(data, offset, length);
     try {
       while (buf.hasRemaining()) {

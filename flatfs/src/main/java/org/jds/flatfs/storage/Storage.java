@@ -100,8 +100,12 @@ public interface Storage extends Closeable {
   byte[] readAll(String path) throws StorageException;
 
   /**
-   * Reads up to {@code length} bytes starting at {@code offset}; fewer only at end of file.
+   * Reads up to {@code length} bytes starting at {@code offset}; fewer only at end of file, none
+   * from an offset at or past it (like pread).
    *
+   * @throws StorageException ({@value StorageChecks#INVALID_ARGUMENT}) if {@code offset} or {@code
+   *     length} is negative or {@code offset + length} exceeds {@link Long#MAX_VALUE}; checked
+   *     before the path, so also for a missing one
    * @throws NoSuchPathException if it does not exist
    */
   byte[] read(String path, long offset, int length) throws StorageException;

@@ -7,12 +7,18 @@ public interface WritableFile extends Closeable {
   /** The file's storage-relative path. */
   String path();
 
-  /** Appends bytes. Not durable until {@link #sync()}. */
+  /**
+   * Appends {@code length} bytes of {@code data} from {@code offset}. Not durable until {@link
+   * #sync()}.
+   *
+   * @throws StorageException ({@value StorageChecks#INVALID_ARGUMENT}) if {@code data} is null or
+   *     the slice is not inside it; nothing is written and the handle stays usable
+   */
   void write(byte[] data, int offset, int length) throws StorageException;
 
   /** Appends all of {@code data}. */
   default void write(byte[] data) throws StorageException {
-    write(data, 0, data.length);
+    write(data, 0, data == null ? 0 : data.length); // null: the checked "invalid argument"
   }
 
   /** Makes the content written so far durable (fsync). The file's name needs a directory sync. */

@@ -197,6 +197,48 @@ class StorageContractTest extends FlatfsTestBase {
     }
   }
 
+  private static void assertInvalidArgument(ThrowingOp op, String what) {
+    StorageException e = assertThrows(StorageException.class, op::run, what);
+    assertTrue(e.reason().startsWith(StorageChecks.INVALID_ARGUMENT), what + ": " + e);
+  }
+
+  /**
+   * A negative offset or length, a range past {@link Long#MAX_VALUE} or a slice outside the buffer
+   * is a checked "invalid argument", checked before the path; a range past the end of the file is
+   * not an error (fewer or no bytes).
+   */
+  @Test
+  void badOffsetsAndLengthsAreCheckedErrors() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    write(s, "d/f", "hello");
+    long[][] bad = {{-1, 1}, {0, -1}, {Long.MIN_VALUE, 0}, {Long.MAX_VALUE, 1}, {Long.MAX_VALUE - 1, 2}};
+    for (long[] r : bad) {
+      String what = r[0] + "+" + r[1];
+      assertInvalidArgument(() -> s.read("d/f", r[0], (int) r[1]), what);
+      assertInvalidArgument(() -> s.read("d/none", r[0], (int) r[1]), what + " of a missing file");
+    }
+    assertArrayEquals(new byte[0], s.read("d/f", 5, 0));
+    assertArrayEquals(new byte[0], s.read("d/f", 6, 10));
+    assertArrayEquals(new byte[0], s.read("d/f", Long.MAX_VALUE, 0));
+    assertArrayEquals(new byte[0], s.read("d/f", Long.MAX_VALUE - 10, 10));
+    assertArrayEquals(b("hello"), s.read("d/f", 0, Integer.MAX_VALUE));
+
+    byte[] data = b("0123");
+    try (WritableFile f = s.create("d/f", CreateMode.TRUNCATE, FileAccess.DEFAULT)) {
+      int[][] slices = {{-1, 1}, {0, -1}, {0, 5}, {4, 1}, {1, Integer.MAX_VALUE}, {Integer.MAX_VALUE, 1},
+          {Integer.MIN_VALUE, 0}};
+      for (int[] sl : slices) {
+        assertInvalidArgument(() -> f.write(data, sl[0], sl[1]), sl[0] + "+" + sl[1]);
+      }
+      assertInvalidArgument(() -> f.write(null, 0, 0), "null data");
+      assertInvalidArgument(() -> f.write(null), "null data");
+      f.write(data, 4, 0);
+      f.write(data, 1, 2);
+    }
+    assertArrayEquals(b("12"), s.readAll("d/f"));
+  }
+
   @Test
   void pathsAreJoinedLikeGo() {
     assertEquals("a/b", StoragePaths.join("a", "", "b"));
