@@ -43,8 +43,8 @@ final class LocalErrors {
     if (lower.contains("too many open files")) {
       return new TooManyOpenFilesException(op, path, e);
     }
-    if (lower.contains("is a directory")) {
-      return new StorageException(op, path, "is a directory", e);
+    if (lower.contains(StorageChecks.IS_A_DIRECTORY)) {
+      return new StorageException(op, path, StorageChecks.IS_A_DIRECTORY, e);
     }
     return new StorageException(op, path, why == null ? e.getClass().getSimpleName() : why, e);
   }

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -159,9 +160,16 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void rename(String from, String to) throws StorageException {
+    Path src = resolve("rename", from);
+    Path dst = resolve("rename", to);
+    // rename(2) would move a directory; the SPI moves files only (a file over a directory is
+    // EISDIR from rename(2) itself).
+    if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
+      throw StorageChecks.isDirectory("rename", from + " " + to);
+    }
     try {
       // On POSIX an atomic move is rename(2), which replaces the target.
-      Files.move(resolve("rename", from), resolve("rename", to), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw LocalErrors.map("rename", from + " " + to, e);
     }

@@ -160,6 +160,13 @@ public interface Storage extends Closeable {
    * storage; the parent of {@code to} must exist. Durable only after {@link #syncDirectory} of both
    * parents.
    *
+   * <p>Files only, on every backend: a directory is neither moved nor replaced (a flat backend
+   * cannot move a tree atomically, and flatfs never needs to). If {@code from} is a directory
+   * (also {@code ""}) this is refused before anything about {@code to} is checked; if {@code to}
+   * is one, it is refused too. Both refusals change nothing.
+   *
+   * @throws StorageException ({@value StorageChecks#IS_A_DIRECTORY}) if {@code from} or {@code to}
+   *     is a directory
    * @throws NoSuchPathException if {@code from} (or the parent of {@code to}) does not exist
    * @throws ReadOnlyStorageException if either directory may not be changed
    */

@@ -239,6 +239,35 @@ class StorageContractTest extends FlatfsTestBase {
     assertArrayEquals(b("12"), s.readAll("d/f"));
   }
 
+  /**
+   * A directory is never renamed, nor replaced by a file: {@code rename} moves files only (it is
+   * atomic, and a flat backend cannot move a tree atomically). Refused with "is a directory",
+   * before any other check on the target, and nothing changes.
+   */
+  @Test
+  void renamingADirectoryIsRefused() throws Exception {
+    Storage s = storage();
+    s.mkdirs("a/b");
+    write(s, "a/b/f", "x");
+    s.mkdir("empty");
+    write(s, "g", "y");
+    String[][] refused = {{"a", "z"}, {"a/b", "b"}, {"a", "empty"}, {"empty", "z"}, {"a", "g"}, {"a", "none/z"},
+        {"", "z"}, {"g", "empty"}, {"g", "a"}, {"a/b/f", "empty"}};
+    for (String[] r : refused) {
+      StorageException e = assertThrows(StorageException.class, () -> s.rename(r[0], r[1]), r[0] + " -> " + r[1]);
+      assertEquals(StorageChecks.IS_A_DIRECTORY, e.reason(), r[0] + " -> " + r[1] + ": " + e);
+    }
+    assertArrayEquals(b("x"), s.readAll("a/b/f"));
+    assertArrayEquals(b("y"), s.readAll("g"));
+    assertTrue(s.stat("empty").directory());
+    assertTrue(s.stat("a/b").directory());
+    assertFalse(s.exists("z"));
+    assertFalse(s.exists("b"));
+    try (DirectoryListing l = s.list("empty")) {
+      assertNull(l.next());
+    }
+  }
+
   @Test
   void pathsAreJoinedLikeGo() {
     assertEquals("a/b", StoragePaths.join("a", "", "b"));
