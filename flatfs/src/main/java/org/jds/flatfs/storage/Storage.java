@@ -29,6 +29,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * nothing that a call has returned from. {@link #rename} is atomic: at every instant the target
  * names either the old or the new content, never a mix or nothing.
  *
+ * <h2>Files being written</h2>
+ * A file is visible from the moment {@link #create} returns (empty, also after a TRUNCATE). Every
+ * byte a {@link WritableFile#write} appended is visible to {@link #stat}, {@link #read} and {@link
+ * #readAll}, on any thread, as soon as that call returns; no sync or close is needed (sync is about
+ * durability only). A read that races a write returns a prefix of what is being written: never
+ * bytes that were not written, and at least everything the writes that returned before the read
+ * began appended.
+ *
  * <h2>Closing</h2>
  * {@link #close()} is idempotent. A call that begins after it returned fails with {@link
  * StorageClosedException} ({@value StorageClosedException#STORAGE_CLOSED}), except {@link #close()}

@@ -8,8 +8,8 @@ public interface WritableFile extends Closeable {
   String path();
 
   /**
-   * Appends {@code length} bytes of {@code data} from {@code offset}. Not durable until {@link
-   * #sync()}.
+   * Appends {@code length} bytes of {@code data} from {@code offset}. Visible to readers when this
+   * returns (see {@link Storage}, "Files being written"); not durable until {@link #sync()}.
    *
    * @throws StorageException ({@value StorageChecks#INVALID_ARGUMENT}) if {@code data} is null or
    *     the slice is not inside it; nothing is written and the handle stays usable

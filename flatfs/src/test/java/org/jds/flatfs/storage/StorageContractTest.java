@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jds.flatfs.testkit.FlatfsTestBase;
 import org.jds.flatfs.testkit.StorageFactories;
 import org.junit.jupiter.api.Test;
@@ -266,6 +272,97 @@ class StorageContractTest extends FlatfsTestBase {
     try (DirectoryListing l = s.list("empty")) {
       assertNull(l.next());
     }
+  }
+
+  /**
+   * A file open for writing shows every byte a returned {@code write} appended, at once and to every
+   * reader (stat, read, readAll, exists), before any sync or close; a TRUNCATE shows it empty at
+   * once.
+   */
+  @Test
+  void aFileBeingWrittenShowsWhatWasWrittenSoFar() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    write(s, "d/f", "old content");
+    try (WritableFile w = s.create("d/f", CreateMode.TRUNCATE, FileAccess.DEFAULT)) {
+      assertEquals(new FileStat(false, 0), s.stat("d/f"));
+      assertArrayEquals(new byte[0], s.readAll("d/f"));
+      w.write(b("abc"));
+      assertEquals(new FileStat(false, 3), s.stat("d/f"));
+      assertArrayEquals(b("abc"), s.readAll("d/f"));
+      assertArrayEquals(b("bc"), s.read("d/f", 1, 10));
+      w.write(b("de"));
+      assertArrayEquals(b("abcde"), s.readAll("d/f"));
+      w.sync();
+      assertArrayEquals(b("abcde"), s.readAll("d/f"));
+      w.write(b("f"));
+      assertArrayEquals(b("ef"), s.read("d/f", 4, 10));
+    }
+    assertArrayEquals(b("abcdef"), s.readAll("d/f"));
+    try (WritableFile w = s.create("d/new", CreateMode.EXCLUSIVE, FileAccess.DEFAULT)) {
+      assertTrue(s.exists("d/new"));
+      assertArrayEquals(new byte[0], s.readAll("d/new"));
+      w.write(b("x"));
+      assertArrayEquals(b("x"), s.readAll("d/new"));
+    }
+  }
+
+  /**
+   * A reader racing the writer sees a prefix of what is being written, never other bytes, and at
+   * least what the writes that returned before the read began appended. The writer waits at
+   * checkpoints until a read that started after them is done, so reads do overlap the growth.
+   */
+  @Test
+  void aReaderRacingTheWriterSeesAPrefix() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    int chunk = 3001;
+    int chunks = 400; // 1.2 MB: past a cluster or page boundary on every backend
+    byte[] all = new byte[chunk * chunks];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = (byte) (1 + (i * 7 + i / 4093) % 251); // never 0: unwritten bytes cannot pass
+    }
+    AtomicLong acked = new AtomicLong();
+    AtomicLong readsStarted = new AtomicLong();
+    AtomicLong readsDone = new AtomicLong();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (WritableFile w = s.create("d/f", CreateMode.TRUNCATE, FileAccess.DEFAULT)) {
+      Future<?> reader = pool.submit(() -> {
+        for (long n = 0; writing.get(); n++) {
+          readsStarted.incrementAndGet();
+          long a = acked.get();
+          long size = s.stat("d/f").size();
+          assertTrue(size >= a && size <= all.length, "size " + size + " after " + a + " acknowledged");
+          byte[] got = n % 16 == 0 ? s.readAll("d/f") : s.read("d/f", Math.max(0, a - 2 * chunk), 4 * chunk);
+          long from = n % 16 == 0 ? 0 : Math.max(0, a - 2 * chunk);
+          assertTrue(from + got.length >= a, "read " + got.length + " from " + from + " after " + a + " acknowledged");
+          assertArrayEquals(Arrays.copyOfRange(all, (int) from, (int) from + got.length), got, "at " + from);
+          readsDone.incrementAndGet();
+        }
+        return null;
+      });
+      for (int i = 0; i < chunks; i++) {
+        w.write(all, i * chunk, chunk);
+        acked.set((long) (i + 1) * chunk);
+        if (i % 50 == 49) {
+          w.sync();
+        }
+        if (i % 20 == 0) {
+          long mark = readsStarted.get();
+          while (readsDone.get() <= mark && !reader.isDone()) {
+            Thread.onSpinWait(); // until a read that began after this write is done
+          }
+        }
+      }
+      writing.set(false);
+      reader.get();
+      assertTrue(readsDone.get() >= chunks / 20, readsDone.get() + " reads");
+      assertArrayEquals(all, s.readAll("d/f"));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertArrayEquals(all, s.readAll("d/f"));
   }
 
   @Test
