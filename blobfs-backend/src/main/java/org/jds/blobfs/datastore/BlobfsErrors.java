@@ -54,6 +54,6 @@ final class BlobfsErrors {
   }
 
   static StorageException notDirectory(String op, String path) {
-    return new StorageException(op, path, "not a directory", null);
+    return StorageChecks.notDirectory(op, path);
   }
 }

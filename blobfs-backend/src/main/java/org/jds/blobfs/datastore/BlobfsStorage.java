@@ -239,11 +239,7 @@ public final class BlobfsStorage implements Storage {
 
   private static byte[] readFrom(BlobFile f, String op, String path, long offset, int length) throws StorageException {
     try (f) {
-      long len = f.length();
-      if (len - Math.min(offset, len) > Integer.MAX_VALUE - 8) {
-        throw new StorageException(op, path, "file too large", null);
-      }
-      int n = (int) Math.max(0, Math.min(length, len - offset));
+      int n = StorageChecks.readLength(op, path, f.length(), offset, length);
       byte[] out = new byte[n];
       int done = 0;
       while (done < n) {
@@ -610,6 +606,11 @@ public final class BlobfsStorage implements Storage {
   public void syncDirectory(String dir) throws StorageException {
     checkOpen("sync", dir);
     StoragePaths.check("sync", dir);
+    synchronized (lock) {
+      if (!index.exists(dir)) {
+        throw new NoSuchPathException("sync", dir); // as open(2) of a missing directory
+      }
+    }
     flush(dir);
   }
 
@@ -684,6 +685,9 @@ public final class BlobfsStorage implements Storage {
   public StorageLock lock(String path) throws StorageException {
     checkOpen("lock", path);
     StoragePaths.check("lock", path);
+    synchronized (lock) {
+      checkParent("lock", path); // the lock file would need its directory
+    }
     return locks.acquire(path, describe(path), () -> () -> {});
   }
 

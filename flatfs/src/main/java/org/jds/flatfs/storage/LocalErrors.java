@@ -30,7 +30,7 @@ final class LocalErrors {
       return new StorageException(op, path, "directory not empty", e);
     }
     if (e instanceof NotDirectoryException) {
-      return new StorageException(op, path, "not a directory", e);
+      return new StorageException(op, path, StorageChecks.NOT_A_DIRECTORY, e);
     }
     String why = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
     String lower = why == null ? "" : why.toLowerCase(Locale.ROOT);
@@ -45,6 +45,9 @@ final class LocalErrors {
     }
     if (lower.contains(StorageChecks.IS_A_DIRECTORY)) {
       return new StorageException(op, path, StorageChecks.IS_A_DIRECTORY, e);
+    }
+    if (lower.contains(StorageChecks.NOT_A_DIRECTORY)) {
+      return new StorageException(op, path, StorageChecks.NOT_A_DIRECTORY, e);
     }
     return new StorageException(op, path, why == null ? e.getClass().getSimpleName() : why, e);
   }

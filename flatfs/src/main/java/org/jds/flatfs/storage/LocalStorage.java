@@ -89,11 +89,7 @@ public final class LocalStorage implements Storage {
 
   @Override
   public byte[] readAll(String path) throws StorageException {
-    try {
-      return Files.readAllBytes(resolve("read", path));
-    } catch (IOException e) {
-      throw LocalErrors.map("read", path, e);
-    }
+    return read(path, 0, Integer.MAX_VALUE);
   }
 
   @Override
@@ -101,13 +97,15 @@ public final class LocalStorage implements Storage {
     StorageChecks.storageOpen(closed, "read", path);
     StorageChecks.readRange("read", path, offset, length);
     try (FileChannel ch = FileChannel.open(resolve("read", path), StandardOpenOption.READ)) {
-      ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - offset)));
+      byte[] out = new byte[StorageChecks.readLength("read", path, ch.size(), offset, length)];
+      ByteBuffer buf = ByteBuffer.wrap(out);
       while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
         // keep reading until full or EOF
       }
-      byte[] out = new byte[buf.position()];
-      buf.flip().get(out);
-      return out;
+      if (out.length == 0) {
+        ch.read(ByteBuffer.allocate(1), 0); // a directory's size may be 0: make it say EISDIR
+      }
+      return buf.hasRemaining() ? java.util.Arrays.copyOf(out, buf.position()) : out;
     } catch (IOException e) {
       throw LocalErrors.map("read", path, e);
     }
@@ -153,6 +151,8 @@ public final class LocalStorage implements Storage {
   public void mkdirs(String path) throws StorageException {
     try {
       Files.createDirectories(resolve("mkdir", path), perms("rwxr-xr-x"));
+    } catch (FileAlreadyExistsException e) {
+      throw StorageChecks.notDirectory("mkdir", path); // what Java says when a file is in the way
     } catch (IOException e) {
       throw LocalErrors.map("mkdir", path, e);
     }

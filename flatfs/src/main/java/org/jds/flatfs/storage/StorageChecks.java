@@ -11,6 +11,15 @@ public final class StorageChecks {
   /** The reason of an operation refused because a path names a directory (EISDIR's text). */
   public static final String IS_A_DIRECTORY = "is a directory";
 
+  /** The reason of an operation that needs a directory where a file is (ENOTDIR's text). */
+  public static final String NOT_A_DIRECTORY = "not a directory";
+
+  /** The most bytes one read returns: the JVM's largest array. */
+  public static final int MAX_READ = Integer.MAX_VALUE - 8;
+
+  /** The reason of a read whose result would not fit in one array. */
+  public static final String FILE_TOO_LARGE = "file too large";
+
   private StorageChecks() {}
 
   /**
@@ -50,6 +59,20 @@ public final class StorageChecks {
   }
 
   /**
+   * How many bytes a read of up to {@code length} bytes at {@code offset} returns from a file of
+   * {@code size} bytes (0 at or past the end), after {@link #readRange}.
+   *
+   * @throws StorageException ({@value #FILE_TOO_LARGE}) if more than {@link #MAX_READ}
+   */
+  public static int readLength(String op, String path, long size, long offset, int length) throws StorageException {
+    long n = Math.max(0, Math.min(length, size - offset));
+    if (n > MAX_READ) {
+      throw new StorageException(op, path, FILE_TOO_LARGE, null);
+    }
+    return (int) n;
+  }
+
+  /**
    * Checks the slice of {@link WritableFile#write(byte[], int, int)}: {@code data} present and
    * {@code [offset, offset + length)} inside it, without int overflow.
    *
@@ -66,6 +89,11 @@ public final class StorageChecks {
 
   private static StorageException invalid(String op, String path, String what) {
     return new StorageException(op, path, INVALID_ARGUMENT + ": " + what, null);
+  }
+
+  /** The error of an operation that met a file where it needs a directory. */
+  public static StorageException notDirectory(String op, String path) {
+    return new StorageException(op, path, NOT_A_DIRECTORY, null);
   }
 
   /** The error of an operation refused because {@code path} is a directory. */

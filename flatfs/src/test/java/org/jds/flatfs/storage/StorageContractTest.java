@@ -365,6 +365,39 @@ class StorageContractTest extends FlatfsTestBase {
     assertArrayEquals(all, s.readAll("d/f"));
   }
 
+  private static void assertReason(String reason, ThrowingOp op, String what) {
+    StorageException e = assertThrows(StorageException.class, op::run, what);
+    assertEquals(reason, e.reason(), what + ": " + e);
+  }
+
+  /** The errors the Javadoc's {@code @throws} lists name are the same on every backend. */
+  @Test
+  void wrongKindsOfPathAreReportedAlike() throws Exception {
+    Storage s = storage();
+    s.mkdir("d");
+    write(s, "d/f", "x");
+    assertReason("is a directory", () -> s.readAll("d"), "readAll of a directory");
+    assertReason("is a directory", () -> s.read("d", 0, 1), "read of a directory");
+    assertReason("is a directory", () -> s.create("d", CreateMode.TRUNCATE, FileAccess.DEFAULT).close(), "create");
+    assertReason("not a directory", () -> s.list("d/f").close(), "list of a file");
+    assertReason("not a directory", () -> s.mkdir("d/f/x"), "mkdir below a file");
+    assertReason("not a directory", () -> s.mkdirs("d/f"), "mkdirs over a file");
+    assertReason("not a directory", () -> s.mkdirs("d/f/x/y"), "mkdirs below a file");
+    assertReason("not a directory", () -> s.create("d/f/x", CreateMode.TRUNCATE, FileAccess.DEFAULT).close(),
+        "create below a file");
+    assertReason("directory not empty", () -> s.delete("d"), "delete of a full directory");
+    assertThrows(NoSuchPathException.class, () -> s.syncDirectory("none"));
+    assertThrows(NoSuchPathException.class, () -> s.lock("none/lock").close());
+    assertThrows(NoSuchPathException.class, () -> s.list("none/x").close());
+    assertThrows(NoSuchPathException.class, () -> s.read("none", 0, 1));
+    assertThrows(NoSuchPathException.class, () -> s.createTemp("none", "t-").close());
+    try (StorageLock l = s.lock("d/lock")) {
+      assertThrows(LockedException.class, () -> s.lock("d/lock").close());
+    }
+    s.lock("d/lock").close();
+    assertArrayEquals(b("x"), s.readAll("d/f"));
+  }
+
   @Test
   void pathsAreJoinedLikeGo() {
     assertEquals("a/b", StoragePaths.join("a", "", "b"));
