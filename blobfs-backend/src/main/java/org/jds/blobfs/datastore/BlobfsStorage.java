@@ -214,6 +214,20 @@ public final class BlobfsStorage implements Storage {
     if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
       return new StorageException(op, path, "file name too long", null);
     }
+    return missing(op, path);
+  }
+
+  /**
+   * The error for a path that is not there: "not a directory" if an ancestor is a file (ENOTDIR,
+   * as a local file system says), else {@link NoSuchPathException}. The caller holds the lock.
+   */
+  private StorageException missing(String op, String path) {
+    for (String p = StoragePaths.parent(path); !p.isEmpty(); p = StoragePaths.parent(p)) {
+      PathIndex.Node n = index.get(p);
+      if (n != null) {
+        return n.dir() ? new NoSuchPathException(op, path) : BlobfsErrors.notDirectory(op, path);
+      }
+    }
     return new NoSuchPathException(op, path);
   }
 
@@ -285,7 +299,7 @@ public final class BlobfsStorage implements Storage {
         if (index.get(dir) != null) {
           throw BlobfsErrors.notDirectory("open", dir);
         }
-        throw new NoSuchPathException("open", dir);
+        throw missing("open", dir);
       }
     }
     // Like readdir: fetched in chunks under the lock (one acquisition per LIST_CHUNK names, not per
@@ -331,12 +345,8 @@ public final class BlobfsStorage implements Storage {
 
   /** The parent of {@code path} must be an existing directory. */
   private void checkParent(String op, String path) throws StorageException {
-    String parent = StoragePaths.parent(path);
-    if (!index.isDir(parent)) {
-      if (index.get(parent) != null) {
-        throw BlobfsErrors.notDirectory(op, path);
-      }
-      throw new NoSuchPathException(op, path);
+    if (!index.isDir(StoragePaths.parent(path))) {
+      throw missing(op, path);
     }
   }
 
@@ -551,7 +561,7 @@ public final class BlobfsStorage implements Storage {
       PathIndex.Node n = index.get(path);
       if (n == null) {
         if (!index.isDir(path)) {
-          throw new NoSuchPathException("remove", path);
+          throw missing("remove", path);
         }
         throw new StorageException("remove", path, path.isEmpty() ? "device or resource busy" : "directory not empty", null);
       }
@@ -608,7 +618,7 @@ public final class BlobfsStorage implements Storage {
     StoragePaths.check("sync", dir);
     synchronized (lock) {
       if (!index.exists(dir)) {
-        throw new NoSuchPathException("sync", dir); // as open(2) of a missing directory
+        throw missing("sync", dir); // as open(2) of a missing directory
       }
     }
     flush(dir);

@@ -385,6 +385,22 @@ class StorageContractTest extends FlatfsTestBase {
     assertReason("not a directory", () -> s.mkdirs("d/f/x/y"), "mkdirs below a file");
     assertReason("not a directory", () -> s.create("d/f/x", CreateMode.TRUNCATE, FileAccess.DEFAULT).close(),
         "create below a file");
+    for (String below : new String[] {"d/f/x", "d/f/x/y"}) {
+      for (ThrowingOp op : new ThrowingOp[] {
+          () -> s.stat(below),
+          () -> s.exists(below),
+          () -> s.readAll(below),
+          () -> s.read(below, 0, 1),
+          () -> s.list(below).close(),
+          () -> s.delete(below),
+          () -> s.create(below, CreateMode.EXCLUSIVE, FileAccess.DEFAULT).close(),
+          () -> s.mkdir(below),
+          () -> s.rename("d/f", below),
+          () -> s.syncDirectory(below),
+          () -> s.lock(below + "/lock").close()}) {
+        assertReason("not a directory", op, "below a file: " + below);
+      }
+    }
     assertReason("directory not empty", () -> s.delete("d"), "delete of a full directory");
     assertThrows(NoSuchPathException.class, () -> s.syncDirectory("none"));
     assertThrows(NoSuchPathException.class, () -> s.lock("none/lock").close());
