@@ -13,6 +13,7 @@ import org.jds.flatfs.storage.NoSpaceException;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.PathExistsException;
 import org.jds.flatfs.storage.ReadOnlyStorageException;
+import org.jds.flatfs.storage.StorageChecks;
 import org.jds.flatfs.storage.StorageException;
 
 /** Maps blobfs engine and device errors onto the storage SPI's, so flatfs reports them as usual. */
@@ -49,10 +50,10 @@ final class BlobfsErrors {
   }
 
   static StorageException isDirectory(String op, String path) {
-    return new StorageException(op, path, "is a directory", null);
+    return StorageChecks.isDirectory(op, path);
   }
 
   static StorageException notDirectory(String op, String path) {
-    return new StorageException(op, path, "not a directory", null);
+    return StorageChecks.notDirectory(op, path);
   }
 }

@@ -23,6 +23,7 @@ import org.jds.flatfs.storage.HeldLocks;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.PathExistsException;
 import org.jds.flatfs.storage.Storage;
+import org.jds.flatfs.storage.StorageChecks;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.StorageLock;
 import org.jds.flatfs.storage.StoragePaths;
@@ -59,7 +60,8 @@ public final class BlobfsStorage implements Storage {
   private final List<String> foreign = new ArrayList<>();
   /** Writer locks of the flatfs stores in this image; the image itself is locked by its device. */
   private final HeldLocks locks = new HeldLocks();
-  private boolean closed;
+  /** Set under {@link #lock} by {@link #close}; read without it by the entry checks and handles. */
+  private volatile boolean closed;
   /** Renames whose old target is not yet deleted (their barrier runs outside the lock). */
   private int pendingReplaces;
 
@@ -172,6 +174,7 @@ public final class BlobfsStorage implements Storage {
    * replace raced), the lookup and open are redone under the lock.
    */
   private BlobFile openForRead(String op, String path) throws StorageException {
+    checkOpen(op, path);
     StoragePaths.check(op, path);
     String name;
     synchronized (lock) {
@@ -211,6 +214,20 @@ public final class BlobfsStorage implements Storage {
     if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
       return new StorageException(op, path, "file name too long", null);
     }
+    return missing(op, path);
+  }
+
+  /**
+   * The error for a path that is not there: "not a directory" if an ancestor is a file (ENOTDIR,
+   * as a local file system says), else {@link NoSuchPathException}. The caller holds the lock.
+   */
+  private StorageException missing(String op, String path) {
+    for (String p = StoragePaths.parent(path); !p.isEmpty(); p = StoragePaths.parent(p)) {
+      PathIndex.Node n = index.get(p);
+      if (n != null) {
+        return n.dir() ? new NoSuchPathException(op, path) : BlobfsErrors.notDirectory(op, path);
+      }
+    }
     return new NoSuchPathException(op, path);
   }
 
@@ -221,6 +238,8 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public byte[] read(String path, long offset, int length) throws StorageException {
+    checkOpen("read", path);
+    StorageChecks.readRange("read", path, offset, length);
     return readFrom(openForRead("read", path), "read", path, offset, length);
   }
 
@@ -234,11 +253,7 @@ public final class BlobfsStorage implements Storage {
 
   private static byte[] readFrom(BlobFile f, String op, String path, long offset, int length) throws StorageException {
     try (f) {
-      long len = f.length();
-      if (len - Math.min(offset, len) > Integer.MAX_VALUE - 8) {
-        throw new StorageException(op, path, "file too large", null);
-      }
-      int n = (int) Math.max(0, Math.min(length, len - offset));
+      int n = StorageChecks.readLength(op, path, f.length(), offset, length);
       byte[] out = new byte[n];
       int done = 0;
       while (done < n) {
@@ -256,6 +271,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public FileStat stat(String path) throws StorageException {
+    checkOpen("stat", path);
     StoragePaths.check("stat", path);
     synchronized (lock) {
       PathIndex.Node n = index.get(path);
@@ -276,13 +292,14 @@ public final class BlobfsStorage implements Storage {
   /** A listing of the in-memory index; never touches the device. */
   @Override
   public DirectoryListing list(String dir) throws StorageException {
+    checkOpen("open", dir);
     StoragePaths.check("open", dir);
     synchronized (lock) {
       if (!index.isDir(dir)) {
         if (index.get(dir) != null) {
           throw BlobfsErrors.notDirectory("open", dir);
         }
-        throw new NoSuchPathException("open", dir);
+        throw missing("open", dir);
       }
     }
     // Like readdir: fetched in chunks under the lock (one acquisition per LIST_CHUNK names, not per
@@ -292,9 +309,11 @@ public final class BlobfsStorage implements Storage {
       private final PathIndex.Cursor cursor = new PathIndex.Cursor();
       private int pos;
       private boolean more = true;
+      private boolean listingClosed;
 
       @Override
-      public String next() {
+      public String next() throws StorageException {
+        StorageChecks.handleOpen(listingClosed, closed, "readdir", dir);
         if (pos == chunk.size()) {
           if (!more) {
             return null;
@@ -314,6 +333,7 @@ public final class BlobfsStorage implements Storage {
 
       @Override
       public void close() {
+        listingClosed = true;
         chunk.clear();
         pos = 0;
         more = false;
@@ -325,24 +345,25 @@ public final class BlobfsStorage implements Storage {
 
   /** The parent of {@code path} must be an existing directory. */
   private void checkParent(String op, String path) throws StorageException {
-    String parent = StoragePaths.parent(path);
-    if (!index.isDir(parent)) {
-      if (index.get(parent) != null) {
-        throw BlobfsErrors.notDirectory(op, path);
-      }
-      throw new NoSuchPathException(op, path);
+    if (!index.isDir(StoragePaths.parent(path))) {
+      throw missing(op, path);
     }
   }
 
-  private void checkOpen(String op, String path) throws StorageException {
-    if (closed) {
-      throw new StorageException(op, path, "storage is closed", null);
-    }
+  /** Every call checks this at entry; namespace changes again under the lock (close sets it there). */
+  void checkOpen(String op, String path) throws StorageException {
+    StorageChecks.storageOpen(closed, op, path);
+  }
+
+  /** Whether {@link #close} was called: its handles refuse use then, and leave release to it. */
+  boolean isClosed() {
+    return closed;
   }
 
   /** blobfs has no permissions, so {@code access} is ignored. */
   @Override
   public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
+    checkOpen("open", path);
     StoragePaths.check("open", path);
     if (path.isEmpty()) {
       throw BlobfsErrors.isDirectory("open", path);
@@ -405,6 +426,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public boolean mkdir(String path) throws StorageException {
+    checkOpen("mkdir", path);
     StoragePaths.check("mkdir", path);
     if (path.isEmpty()) {
       return false;
@@ -432,6 +454,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void mkdirs(String path) throws StorageException {
+    checkOpen("mkdir", path);
     StoragePaths.check("mkdir", path);
     String cur = "";
     for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
@@ -487,6 +510,7 @@ public final class BlobfsStorage implements Storage {
 
   /** The locked half of {@link #rename}; sets {@code replaced[0]} to the old target still to delete. */
   private void renameCommit(String from, String to, PureBlobFileSystem.Replaced[] replaced) throws StorageException {
+    checkOpen("rename", from + " " + to);
     StoragePaths.check("rename", from);
     StoragePaths.check("rename", to);
     String both = from + " " + to;
@@ -530,13 +554,14 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void delete(String path) throws StorageException {
+    checkOpen("remove", path);
     StoragePaths.check("remove", path);
     synchronized (lock) {
       checkOpen("remove", path);
       PathIndex.Node n = index.get(path);
       if (n == null) {
         if (!index.isDir(path)) {
-          throw new NoSuchPathException("remove", path);
+          throw missing("remove", path);
         }
         throw new StorageException("remove", path, path.isEmpty() ? "device or resource busy" : "directory not empty", null);
       }
@@ -572,6 +597,7 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void deleteTree(String path) throws StorageException {
+    checkOpen("removeall", path);
     StoragePaths.check("removeall", path);
     synchronized (lock) {
       checkOpen("removeall", path);
@@ -588,7 +614,13 @@ public final class BlobfsStorage implements Storage {
 
   @Override
   public void syncDirectory(String dir) throws StorageException {
+    checkOpen("sync", dir);
     StoragePaths.check("sync", dir);
+    synchronized (lock) {
+      if (!index.exists(dir)) {
+        throw missing("sync", dir); // as open(2) of a missing directory
+      }
+    }
     flush(dir);
   }
 
@@ -661,6 +693,11 @@ public final class BlobfsStorage implements Storage {
    */
   @Override
   public StorageLock lock(String path) throws StorageException {
+    checkOpen("lock", path);
+    StoragePaths.check("lock", path);
+    synchronized (lock) {
+      checkParent("lock", path); // the lock file would need its directory
+    }
     return locks.acquire(path, describe(path), () -> () -> {});
   }
 

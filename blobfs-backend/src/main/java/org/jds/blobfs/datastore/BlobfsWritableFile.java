@@ -2,6 +2,7 @@ package org.jds.blobfs.datastore;
 
 import java.io.IOException;
 import org.jds.blobfs.fs.BlobFile;
+import org.jds.flatfs.storage.StorageChecks;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.WritableFile;
 
@@ -25,6 +26,8 @@ final class BlobfsWritableFile implements WritableFile {
 
   @Override
   public void write(byte[] data, int offset, int length) throws StorageException {
+    StorageChecks.handleOpen(closed, storage.isClosed(), "write", path);
+    StorageChecks.slice("write", path, data, offset, length);
     try {
       file.write(file.length(), data, offset, length);
     } catch (IOException e) {
@@ -34,6 +37,7 @@ final class BlobfsWritableFile implements WritableFile {
 
   @Override
   public void sync() throws StorageException {
+    StorageChecks.handleOpen(closed, storage.isClosed(), "sync", path);
     try {
       file.sync();
     } catch (IOException e) {
@@ -47,6 +51,9 @@ final class BlobfsWritableFile implements WritableFile {
       return;
     }
     closed = true;
+    if (storage.isClosed()) {
+      return; // the storage's close released the engine's handle, keeping what was written
+    }
     try {
       file.close();
     } catch (IOException e) {

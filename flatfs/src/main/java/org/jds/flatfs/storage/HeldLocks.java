@@ -13,6 +13,11 @@ public final class HeldLocks {
   /** Takes the lock outside this process (or does nothing, for a storage that is exclusive). */
   @FunctionalInterface
   public interface OsLock {
+    /**
+     * Takes the lock.
+     *
+     * @throws StorageException if it cannot be taken ({@link LockedException} if it is held)
+     */
     StorageLock acquire() throws StorageException;
   }
 

@@ -14,6 +14,9 @@ final class LocalErrors {
   private LocalErrors() {}
 
   static StorageException map(String op, String path, IOException e) {
+    if (e instanceof StorageException se) {
+      return se; // already ours (e.g. an entry check inside the try)
+    }
     if (e instanceof NoSuchFileException) {
       return new NoSuchPathException(op, path);
     }
@@ -27,7 +30,7 @@ final class LocalErrors {
       return new StorageException(op, path, "directory not empty", e);
     }
     if (e instanceof NotDirectoryException) {
-      return new StorageException(op, path, "not a directory", e);
+      return new StorageException(op, path, StorageChecks.NOT_A_DIRECTORY, e);
     }
     String why = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
     String lower = why == null ? "" : why.toLowerCase(Locale.ROOT);
@@ -40,8 +43,11 @@ final class LocalErrors {
     if (lower.contains("too many open files")) {
       return new TooManyOpenFilesException(op, path, e);
     }
-    if (lower.contains("is a directory")) {
-      return new StorageException(op, path, "is a directory", e);
+    if (lower.contains(StorageChecks.IS_A_DIRECTORY)) {
+      return new StorageException(op, path, StorageChecks.IS_A_DIRECTORY, e);
+    }
+    if (lower.contains(StorageChecks.NOT_A_DIRECTORY)) {
+      return new StorageException(op, path, StorageChecks.NOT_A_DIRECTORY, e);
     }
     return new StorageException(op, path, why == null ? e.getClass().getSimpleName() : why, e);
   }

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -19,9 +20,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * {@link Storage} on a local directory through {@code java.nio.file}. Stateless apart from the root,
- * so it is thread-safe and {@link #close()} does nothing. Permissions follow Go's flatfs: temp files
- * 0600, directories 0755, other files 0666 (the umask applies to all).
+ * {@link Storage} on a local directory through {@code java.nio.file}. Stateless apart from the root
+ * and the closed flag, so it is thread-safe; {@link #close()} only marks it closed (see {@link
+ * Storage}, "Closing"). Permissions follow Go's flatfs: temp files 0600, directories 0755, other
+ * files 0666 (the umask applies to all).
  */
 public final class LocalStorage implements Storage {
   /** Locks held by every LocalStorage of this process, by real path of the lock file. */
@@ -29,6 +31,7 @@ public final class LocalStorage implements Storage {
 
   private final Path root;
   private final boolean posix;
+  private volatile boolean closed;
 
   public LocalStorage(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -40,15 +43,22 @@ public final class LocalStorage implements Storage {
     return root;
   }
 
-  private Path resolve(String path) throws StorageException {
+  /** Whether {@link #close()} was called; its handles check it too. */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** The host path of {@code path}, after the checks every call makes (open storage, valid path). */
+  private Path resolve(String op, String path) throws StorageException {
+    StorageChecks.storageOpen(closed, op, path);
     if (path.isEmpty()) {
       return root;
     }
-    StoragePaths.check("resolve", path);
+    StoragePaths.check(op, path);
     try {
       return root.resolve(path);
     } catch (java.nio.file.InvalidPathException e) {
-      throw new StorageException("resolve", path, "invalid storage path: " + e.getReason(), e);
+      throw new StorageException(op, path, "invalid storage path: " + e.getReason(), e);
     }
   }
 
@@ -60,7 +70,7 @@ public final class LocalStorage implements Storage {
 
   @Override
   public WritableFile create(String path, CreateMode mode, FileAccess access) throws StorageException {
-    Path p = resolve(path);
+    Path p = resolve("open", path);
     Set<OpenOption> opts = new java.util.HashSet<>();
     opts.add(StandardOpenOption.WRITE);
     if (mode == CreateMode.EXCLUSIVE) {
@@ -71,7 +81,7 @@ public final class LocalStorage implements Storage {
     }
     String rwx = access == FileAccess.PRIVATE ? "rw-------" : access == FileAccess.READ_ONLY ? "r--r--r--" : "rw-rw-rw-";
     try {
-      return new LocalWritableFile(path, FileChannel.open(p, opts, perms(rwx)));
+      return new LocalWritableFile(this, path, FileChannel.open(p, opts, perms(rwx)));
     } catch (IOException e) {
       throw LocalErrors.map("open", path, e);
     }
@@ -79,23 +89,23 @@ public final class LocalStorage implements Storage {
 
   @Override
   public byte[] readAll(String path) throws StorageException {
-    try {
-      return Files.readAllBytes(resolve(path));
-    } catch (IOException e) {
-      throw LocalErrors.map("read", path, e);
-    }
+    return read(path, 0, Integer.MAX_VALUE);
   }
 
   @Override
   public byte[] read(String path, long offset, int length) throws StorageException {
-    try (FileChannel ch = FileChannel.open(resolve(path), StandardOpenOption.READ)) {
-      ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - offset)));
+    StorageChecks.storageOpen(closed, "read", path);
+    StorageChecks.readRange("read", path, offset, length);
+    try (FileChannel ch = FileChannel.open(resolve("read", path), StandardOpenOption.READ)) {
+      byte[] out = new byte[StorageChecks.readLength("read", path, ch.size(), offset, length)];
+      ByteBuffer buf = ByteBuffer.wrap(out);
       while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
         // keep reading until full or EOF
       }
-      byte[] out = new byte[buf.position()];
-      buf.flip().get(out);
-      return out;
+      if (out.length == 0) {
+        ch.read(ByteBuffer.allocate(1), 0); // a directory's size may be 0: make it say EISDIR
+      }
+      return buf.hasRemaining() ? java.util.Arrays.copyOf(out, buf.position()) : out;
     } catch (IOException e) {
       throw LocalErrors.map("read", path, e);
     }
@@ -104,7 +114,7 @@ public final class LocalStorage implements Storage {
   @Override
   public FileStat stat(String path) throws StorageException {
     try {
-      BasicFileAttributes a = Files.readAttributes(resolve(path), BasicFileAttributes.class);
+      BasicFileAttributes a = Files.readAttributes(resolve("stat", path), BasicFileAttributes.class);
       return new FileStat(a.isDirectory(), a.size());
     } catch (IOException e) {
       throw LocalErrors.map("stat", path, e);
@@ -114,7 +124,7 @@ public final class LocalStorage implements Storage {
   @Override
   public DirectoryListing list(String dir) throws StorageException {
     try {
-      return new LocalListing(dir, Files.newDirectoryStream(resolve(dir)));
+      return new LocalListing(this, dir, Files.newDirectoryStream(resolve("open", dir)));
     } catch (IOException e) {
       throw LocalErrors.map("open", dir, e);
     }
@@ -122,7 +132,7 @@ public final class LocalStorage implements Storage {
 
   @Override
   public boolean mkdir(String path) throws StorageException {
-    Path p = resolve(path);
+    Path p = resolve("mkdir", path);
     if (Files.isDirectory(p)) {
       // The common case for shard dirs; skips the cost of a thrown FileAlreadyExistsException.
       return false;
@@ -140,7 +150,9 @@ public final class LocalStorage implements Storage {
   @Override
   public void mkdirs(String path) throws StorageException {
     try {
-      Files.createDirectories(resolve(path), perms("rwxr-xr-x"));
+      Files.createDirectories(resolve("mkdir", path), perms("rwxr-xr-x"));
+    } catch (FileAlreadyExistsException e) {
+      throw StorageChecks.notDirectory("mkdir", path); // what Java says when a file is in the way
     } catch (IOException e) {
       throw LocalErrors.map("mkdir", path, e);
     }
@@ -148,9 +160,16 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void rename(String from, String to) throws StorageException {
+    Path src = resolve("rename", from);
+    Path dst = resolve("rename", to);
+    // rename(2) would move a directory; the SPI moves files only (a file over a directory is
+    // EISDIR from rename(2) itself).
+    if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
+      throw StorageChecks.isDirectory("rename", from + " " + to);
+    }
     try {
       // On POSIX an atomic move is rename(2), which replaces the target.
-      Files.move(resolve(from), resolve(to), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw LocalErrors.map("rename", from + " " + to, e);
     }
@@ -159,7 +178,7 @@ public final class LocalStorage implements Storage {
   @Override
   public void delete(String path) throws StorageException {
     try {
-      Files.delete(resolve(path));
+      Files.delete(resolve("remove", path));
     } catch (IOException e) {
       throw LocalErrors.map("remove", path, e);
     }
@@ -167,7 +186,7 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void deleteTree(String path) throws StorageException {
-    Path p = resolve(path);
+    Path p = resolve("removeall", path);
     try {
       Files.walkFileTree(
           p,
@@ -204,7 +223,7 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void syncDirectory(String dir) throws StorageException {
-    try (FileChannel ch = FileChannel.open(resolve(dir), StandardOpenOption.READ)) {
+    try (FileChannel ch = FileChannel.open(resolve("sync", dir), StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException e) {
       throw LocalErrors.map("sync", dir, e);
@@ -218,7 +237,7 @@ public final class LocalStorage implements Storage {
    */
   @Override
   public StorageLock lock(String path) throws StorageException {
-    Path p = resolve(path);
+    Path p = resolve("lock", path);
     Path key;
     try {
       key = p.getParent().toRealPath().resolve(p.getFileName());
@@ -270,8 +289,11 @@ public final class LocalStorage implements Storage {
     return path.isEmpty() ? root.toString() : root.resolve(path).toString();
   }
 
+  /** Marks the storage closed; there is nothing to release. Open handles keep what they wrote. */
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
 
   @Override
   public String toString() {
@@ -279,11 +301,14 @@ public final class LocalStorage implements Storage {
   }
 
   private static final class LocalListing implements DirectoryListing {
+    private final LocalStorage storage;
     private final String dir;
     private final DirectoryStream<Path> stream;
     private final java.util.Iterator<Path> it;
+    private boolean closed;
 
-    LocalListing(String dir, DirectoryStream<Path> stream) {
+    LocalListing(LocalStorage storage, String dir, DirectoryStream<Path> stream) {
+      this.storage = storage;
       this.dir = dir;
       this.stream = stream;
       this.it = stream.iterator();
@@ -291,6 +316,7 @@ public final class LocalStorage implements Storage {
 
     @Override
     public String next() throws StorageException {
+      StorageChecks.handleOpen(closed, storage.isClosed(), "readdir", dir);
       try {
         return it.hasNext() ? it.next().getFileName().toString() : null;
       } catch (java.nio.file.DirectoryIteratorException e) {
@@ -300,6 +326,10 @@ public final class LocalStorage implements Storage {
 
     @Override
     public void close() throws StorageException {
+      if (closed) {
+        return;
+      }
+      closed = true;
       try {
         stream.close();
       } catch (IOException e) {

@@ -6,11 +6,13 @@ import java.nio.channels.FileChannel;
 
 /** A {@link WritableFile} over a {@link FileChannel}. */
 final class LocalWritableFile implements WritableFile {
+  private final LocalStorage storage;
   private final String path;
   private final FileChannel ch;
   private boolean closed;
 
-  LocalWritableFile(String path, FileChannel ch) {
+  LocalWritableFile(LocalStorage storage, String path, FileChannel ch) {
+    this.storage = storage;
     this.path = path;
     this.ch = ch;
   }
@@ -22,6 +24,8 @@ final class LocalWritableFile implements WritableFile {
 
   @Override
   public void write(byte[] data, int offset, int length) throws StorageException {
+    StorageChecks.handleOpen(closed, storage.isClosed(), "write", path);
+    StorageChecks.slice("write", path, data, offset, length);
     ByteBuffer buf = ByteBuffer.wrap(data, offset, length);
     try {
       while (buf.hasRemaining()) {
@@ -34,6 +38,7 @@ final class LocalWritableFile implements WritableFile {
 
   @Override
   public void sync() throws StorageException {
+    StorageChecks.handleOpen(closed, storage.isClosed(), "sync", path);
     try {
       ch.force(true);
     } catch (IOException e) {
@@ -41,6 +46,7 @@ final class LocalWritableFile implements WritableFile {
     }
   }
 
+  /** Closes the channel, also after the storage's close (which leaves handles to their owners). */
   @Override
   public void close() throws StorageException {
     if (closed) {

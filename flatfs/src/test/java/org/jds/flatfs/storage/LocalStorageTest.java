@@ -54,4 +54,19 @@ class LocalStorageTest {
     assertInstanceOf(StorageException.class, assertThrows(StorageException.class, () -> s.stat("../escape")));
     assertThrows(StorageException.class, () -> s.stat("nul\0byte"));
   }
+
+  /** A read whose result cannot be one array is a checked error; a small range of a big file is not. */
+  @Test
+  void aFileLargerThanAnArrayIsACheckedError() throws Exception {
+    LocalStorage s = new LocalStorage(dir);
+    long size = 3L << 30; // sparse: takes no space
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("big").toFile(), "rw")) {
+      f.setLength(size);
+    }
+    assertEquals(StorageChecks.FILE_TOO_LARGE, assertThrows(StorageException.class, () -> s.readAll("big")).reason());
+    assertEquals(StorageChecks.FILE_TOO_LARGE,
+        assertThrows(StorageException.class, () -> s.read("big", 1, Integer.MAX_VALUE)).reason());
+    assertEquals(5, s.read("big", size - 5, 10).length);
+    assertEquals(10, s.read("big", 1L << 31, 10).length);
+  }
 }
