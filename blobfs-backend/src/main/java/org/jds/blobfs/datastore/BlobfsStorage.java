@@ -4,24 +4,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.blobfs.fs.PureBlobFileSystem;
-import org.jds.flatfs.FlatfsException;
-import org.jds.flatfs.Layout;
-import org.jds.flatfs.ShardId;
+import org.jds.blobfs.blobstore.Blobstore;
+import org.jds.flatfs.storage.ContainerStorage;
 import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.DirectoryListing;
 import org.jds.flatfs.storage.FileAccess;
 import org.jds.flatfs.storage.FileStat;
 import org.jds.flatfs.storage.HeldLocks;
+import org.jds.flatfs.storage.KeySharding;
 import org.jds.flatfs.storage.NoSuchPathException;
 import org.jds.flatfs.storage.PathExistsException;
+import org.jds.flatfs.storage.ShardAware;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.StorageLock;
@@ -43,8 +46,12 @@ import org.jds.flatfs.storage.WritableFile;
  * <p><b>Threads.</b> One lock guards the index and every namespace change; file data is read and
  * appended outside it (the engine does the device I/O outside its own lock too, one append at a
  * time per file), and a replace's durability flush runs outside it ({@link #rename}).
+ *
+ * <p><b>Shard directories</b> are implied by the key ({@link BlobfsNames}), so the storage must know
+ * each store's sharding: flatfs tells it ({@link ShardAware}). Until it does, key files show where
+ * their names put them without one (directly in the store directory).
  */
-public final class BlobfsStorage implements Storage {
+public final class BlobfsStorage implements Storage, ShardAware, ContainerStorage {
 
   private final PureBlobFileSystem fs;
   private final GroupCommitDevice device;
@@ -55,7 +62,9 @@ public final class BlobfsStorage implements Storage {
 
   private final Object lock = new Object();
   private final PathIndex index = new PathIndex();
-  private final Map<String, ShardId> shards = new HashMap<>();
+  private final Map<String, KeySharding> shards = new HashMap<>();
+  /** Directories whose sharding flatfs has told since the open (their names follow {@link #shards}). */
+  private final Set<String> told = new HashSet<>();
   private final List<String> foreign = new ArrayList<>();
   /** Writer locks of the flatfs stores in this image; the image itself is locked by its device. */
   private final HeldLocks locks = new HeldLocks();
@@ -76,24 +85,13 @@ public final class BlobfsStorage implements Storage {
   }
 
   /**
-   * Builds the index: SHARDING files first (they decide the mapping), then every name. Names of the
-   * old layout ({@link BlobfsNames#isLegacy}) are renamed to the encoded form unless the image is
-   * read-only, where they are read as they are.
+   * Builds the index from every name, with no sharding known yet (flatfs tells it when it opens a
+   * store, {@link #shardingRead}). Names of the old layout ({@link BlobfsNames#isLegacy}) are
+   * renamed to the encoded form unless the image is read-only, where they are read as they are.
    */
   private void load() throws StorageException {
-    List<String> names = fs.list();
-    for (String n : names) {
-      String full = BlobfsNames.unencoded(n);
-      if (full != null && full.endsWith("/" + Layout.SHARDING_FN) && !full.substring(1).contains("//")) {
-        String dir = StoragePaths.parent(full.substring(1));
-        ShardId f = parseSharding(n);
-        if (f != null) {
-          shards.put(dir, f);
-        }
-      }
-    }
     List<String> legacy = new ArrayList<>();
-    for (String n : names) {
+    for (String n : fs.list()) {
       BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
       if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
         foreign.add(n);
@@ -106,11 +104,17 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  /** Renames the files at {@code paths}, named in the old layout, to their encoded names. */
+  /**
+   * Renames the files at {@code paths}, named in the old layout, to their encoded names. A name
+   * whose encoded form would be too long for blobfs stays as it is (it is still read).
+   */
   private void migrate(List<String> paths) throws StorageException {
     for (String path : paths) {
       PathIndex.Node old = index.get(path);
-      String name = old.dir() ? BlobfsNames.dirName(path) : BlobfsNames.fileName(path, shards::get);
+      String name = BlobfsNames.migrated(old.name());
+      if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
+        continue;
+      }
       try {
         fs.renameFile(old.name(), name);
       } catch (IOException e) {
@@ -120,19 +124,30 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  private ShardId parseSharding(String name) throws StorageException {
-    try {
-      return ShardId.parse(new String(readName(name, name), StandardCharsets.UTF_8));
-    } catch (FlatfsException e) {
-      return null; // not a datastore: everything in that directory stays literal
-    }
-  }
-
   /** blobfs names that map to no storage path (written by other tools); left untouched. */
   public List<String> foreignNames() {
     synchronized (lock) {
       return new ArrayList<>(foreign);
     }
+  }
+
+  @Override
+  public boolean hasUnmappedEntries() {
+    synchronized (lock) {
+      return !foreign.isEmpty();
+    }
+  }
+
+  /**
+   * Bytes the image has allocated: data clusters in use times the cluster size, plus md pages in
+   * use times 4096. Exact, from the engine's in-memory masks.
+   */
+  @Override
+  public long allocatedBytes() {
+    Blobstore bs = fs.blobstore();
+    long mdClusters = bs.totalClusters() - bs.totalDataClusters();
+    long dataClusters = bs.totalClusters() - bs.freeClusters() - mdClusters;
+    return dataClusters * bs.clusterSize() + (long) bs.usedMdPages() * Blobstore.PAGE;
   }
 
   /**
@@ -222,14 +237,6 @@ public final class BlobfsStorage implements Storage {
   @Override
   public byte[] read(String path, long offset, int length) throws StorageException {
     return readFrom(openForRead("read", path), "read", path, offset, length);
-  }
-
-  private byte[] readName(String name, String path) throws StorageException {
-    try {
-      return readFrom(fs.openFile(name, 0), "read", path, 0, Integer.MAX_VALUE);
-    } catch (IOException e) {
-      throw BlobfsErrors.map("read", path, e);
-    }
   }
 
   private static byte[] readFrom(BlobFile f, String op, String path, long offset, int length) throws StorageException {
@@ -394,15 +401,6 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  /** Called when a written file is closed: a SHARDING file may change the name mapping. */
-  void closed(String path) throws StorageException {
-    if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
-      synchronized (lock) {
-        shardingChanged(StoragePaths.parent(path));
-      }
-    }
-  }
-
   @Override
   public boolean mkdir(String path) throws StorageException {
     StoragePaths.check("mkdir", path);
@@ -519,12 +517,6 @@ public final class BlobfsStorage implements Storage {
       index.remove(from);
       keepParent(from);
       index.put(to, new PathIndex.Node(false, toName));
-      if (StoragePaths.name(from).equals(Layout.SHARDING_FN)) {
-        shardingChanged(StoragePaths.parent(from));
-      }
-      if (StoragePaths.name(to).equals(Layout.SHARDING_FN)) {
-        shardingChanged(StoragePaths.parent(to));
-      }
     }
   }
 
@@ -545,8 +537,8 @@ public final class BlobfsStorage implements Storage {
       }
       removeNode(path, n);
       keepParent(path);
-      if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
-        shardingChanged(StoragePaths.parent(path));
+      if (n.dir()) {
+        forgetShardings(path);
       }
     }
   }
@@ -575,15 +567,17 @@ public final class BlobfsStorage implements Storage {
     StoragePaths.check("removeall", path);
     synchronized (lock) {
       checkOpen("removeall", path);
-      boolean sharding = false;
       for (Map.Entry<String, PathIndex.Node> e : index.subtree(path)) {
-        sharding |= StoragePaths.name(e.getKey()).equals(Layout.SHARDING_FN);
         removeNode(e.getKey(), e.getValue());
       }
-      if (sharding) {
-        shards.keySet().removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
-      }
+      forgetShardings(path);
     }
+  }
+
+  /** A deleted directory is no store any more: forgets the shardings at and below {@code path}. */
+  private void forgetShardings(String path) {
+    shards.keySet().removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
+    told.removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
   }
 
   @Override
@@ -592,19 +586,66 @@ public final class BlobfsStorage implements Storage {
     flush(dir);
   }
 
+  @Override
+  public void shardingRead(String dir, KeySharding sharding) throws StorageException {
+    StoragePaths.check("sharding", dir);
+    synchronized (lock) {
+      if (told.contains(dir)) {
+        remap(dir, sharding);
+      } else {
+        reread(dir, sharding);
+      }
+    }
+  }
+
+  @Override
+  public void shardingWritten(String dir, KeySharding sharding) throws StorageException {
+    StoragePaths.check("sharding", dir);
+    synchronized (lock) {
+      remap(dir, sharding);
+    }
+  }
+
   /**
-   * Re-reads {@code dir}/SHARDING and, if the shard function changed, renames the files whose
-   * blobfs name depends on it (two passes through unique temporary names, so no name is ever
-   * taken twice). Not crash-atomic; only conversions change an existing SHARDING.
+   * The names of {@code dir}'s files were written with {@code sharding}: re-parses them (and the
+   * foreign names, one of which may now map) into the index. Nothing is written.
    */
-  private void shardingChanged(String dir) throws StorageException {
-    PathIndex.Node n = index.get(StoragePaths.join(dir, Layout.SHARDING_FN));
-    ShardId next = n == null || n.dir() ? null : parseSharding(n.name());
-    ShardId prev = shards.get(dir);
+  private void reread(String dir, KeySharding sharding) {
+    told.add(dir);
+    if (sharding == null ? !shards.containsKey(dir) : sharding.equals(shards.get(dir))) {
+      return;
+    }
+    List<String> names = new ArrayList<>(foreign);
+    for (Map.Entry<String, PathIndex.Node> e : index.filesWithinTwoLevels(dir)) {
+      names.add(e.getValue().name());
+      index.remove(e.getKey());
+    }
+    foreign.clear();
+    if (sharding == null) {
+      shards.remove(dir);
+    } else {
+      shards.put(dir, sharding);
+    }
+    for (String n : names) {
+      BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
+      if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
+        foreign.add(n);
+      }
+    }
+  }
+
+  /**
+   * From now on {@code dir}'s key files follow {@code next}: renames the files whose blobfs name
+   * depends on it (two passes through unique temporary names, so no name is ever taken twice),
+   * keeping every path. Not crash-atomic; only conversions change an existing sharding.
+   */
+  private void remap(String dir, KeySharding next) throws StorageException {
+    told.add(dir);
+    KeySharding prev = shards.get(dir);
     if (next == null ? prev == null : next.equals(prev)) {
       return;
     }
-    Map<String, ShardId> after = new HashMap<>(shards);
+    Map<String, KeySharding> after = new HashMap<>(shards);
     if (next == null) {
       after.remove(dir);
     } else {
@@ -622,6 +663,7 @@ public final class BlobfsStorage implements Storage {
         String tmp = BlobfsNames.literalName(StoragePaths.join(dir, ".remap-" + i + "-" + System.nanoTime()));
         fs.renameFile(moves.get(i)[1], tmp);
         moves.get(i)[1] = tmp;
+        index.put(moves.get(i)[0], new PathIndex.Node(false, tmp));
       }
       for (String[] m : moves) {
         fs.renameFile(m[1], m[2]);

@@ -3,7 +3,7 @@ package org.jds.node.daemon;
 import java.util.ArrayList;
 import java.util.List;
 import org.jds.blobfs.blobstore.Blobstore;
-import org.jds.blobfs.datastore.BlobfsDatastore;
+import org.jds.node.plugin.builtin.BlobfsPlugin;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.wrap.InterceptingDatastore;
 import org.jds.datastore.wrap.Mount;
@@ -38,8 +38,8 @@ public final class BlobfsImages {
       for (Mount mt : m.mounts()) collect(mt.prefix().toString(), mt.datastore(), out);
     } else if (ds instanceof InterceptingDatastore w) {
       collect(at, w.child(), out);
-    } else if (ds instanceof BlobfsDatastore b) {
-      out.add(new Image(at, b.storage().fileSystem().blobstore()));
+    } else if (BlobfsPlugin.storageOf(ds) != null) {
+      out.add(new Image(at, BlobfsPlugin.storageOf(ds).fileSystem().blobstore()));
     }
   }
 }
