@@ -1,20 +1,15 @@
 package org.jds.blobfs.datastore;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.jds.blobfs.BlobfsNotFoundException;
+import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.blobfs.fs.PureBlobFileSystem;
-import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.flatfs.storage.ContainerStorage;
 import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.DirectoryListing;
@@ -22,8 +17,6 @@ import org.jds.flatfs.storage.FileAccess;
 import org.jds.flatfs.storage.FileStat;
 import org.jds.flatfs.storage.HeldLocks;
 import org.jds.flatfs.storage.KeySharding;
-import org.jds.flatfs.storage.NoSuchPathException;
-import org.jds.flatfs.storage.PathExistsException;
 import org.jds.flatfs.storage.ShardAware;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
@@ -32,8 +25,10 @@ import org.jds.flatfs.storage.StoragePaths;
 import org.jds.flatfs.storage.WritableFile;
 
 /**
- * flatfs's {@link Storage} on a blobfs image: names are mapped by {@link BlobfsNames}, the tree is
- * served from the in-memory {@link PathIndex}, data goes through {@link PureBlobFileSystem}.
+ * flatfs's {@link Storage} on a blobfs image, a thin adapter: the tree (paths, directories,
+ * listings, shardings) is the {@link DirectoryView} over blobfs's flat namespace, data goes through
+ * {@link PureBlobFileSystem}; this class checks arguments, holds the lock, reads and writes file
+ * data and owns the device.
  *
  * <p><b>Durability.</b> Every engine write reaches the image file at once, so a process crash
  * loses nothing a call returned from. {@link WritableFile#sync()} and {@link #syncDirectory} are
@@ -60,12 +55,9 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   /** Names fetched per lock acquisition by a listing. */
   private static final int LIST_CHUNK = 256;
 
+  /** Guards {@link #view}, {@link #closed} and {@link #pendingReplaces}. */
   private final Object lock = new Object();
-  private final PathIndex index = new PathIndex();
-  private final Map<String, KeySharding> shards = new HashMap<>();
-  /** Directories whose sharding flatfs has told since the open (their names follow {@link #shards}). */
-  private final Set<String> told = new HashSet<>();
-  private final List<String> foreign = new ArrayList<>();
+  private final DirectoryView view;
   /** Writer locks of the flatfs stores in this image; the image itself is locked by its device. */
   private final HeldLocks locks = new HeldLocks();
   private boolean closed;
@@ -81,60 +73,21 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     // Keys are small files: one md page each instead of two (measured: open of 100k keys
     // 865 -> 669 ms; see the README's benchmark).
     fs.useExtentTables(false);
-    load();
-  }
-
-  /**
-   * Builds the index from every name, with no sharding known yet (flatfs tells it when it opens a
-   * store, {@link #shardingRead}). Names of the old layout ({@link BlobfsNames#isLegacy}) are
-   * renamed to the encoded form unless the image is read-only, where they are read as they are.
-   */
-  private void load() throws StorageException {
-    List<String> legacy = new ArrayList<>();
-    for (String n : fs.list()) {
-      BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
-      if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
-        foreign.add(n);
-      } else if (BlobfsNames.isLegacy(n)) {
-        legacy.add(p.path());
-      }
-    }
-    if (!legacy.isEmpty() && !fs.blobstore().isReadOnly()) {
-      migrate(legacy);
-    }
-  }
-
-  /**
-   * Renames the files at {@code paths}, named in the old layout, to their encoded names. A name
-   * whose encoded form would be too long for blobfs stays as it is (it is still read).
-   */
-  private void migrate(List<String> paths) throws StorageException {
-    for (String path : paths) {
-      PathIndex.Node old = index.get(path);
-      String name = BlobfsNames.migrated(old.name());
-      if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
-        continue;
-      }
-      try {
-        fs.renameFile(old.name(), name);
-      } catch (IOException e) {
-        throw BlobfsErrors.map("rename", path, e);
-      }
-      index.put(path, new PathIndex.Node(old.dir(), name));
-    }
+    this.view = new DirectoryView(fs);
+    view.load(!fs.blobstore().isReadOnly());
   }
 
   /** blobfs names that map to no storage path (written by other tools); left untouched. */
   public List<String> foreignNames() {
     synchronized (lock) {
-      return new ArrayList<>(foreign);
+      return view.foreignNames();
     }
   }
 
   @Override
   public boolean hasUnmappedEntries() {
     synchronized (lock) {
-      return !foreign.isEmpty();
+      return view.hasForeignNames();
     }
   }
 
@@ -190,7 +143,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     StoragePaths.check(op, path);
     String name;
     synchronized (lock) {
-      name = fileNameForRead(op, path);
+      name = view.fileName(op, path);
     }
     try {
       return fs.openFile(name, 0);
@@ -201,32 +154,11 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     }
     synchronized (lock) {
       try {
-        return fs.openFile(fileNameForRead(op, path), 0);
+        return fs.openFile(view.fileName(op, path), 0);
       } catch (IOException e) {
         throw BlobfsErrors.map(op, path, e);
       }
     }
-  }
-
-  /** The blobfs name of the file at {@code path}; the caller holds the lock. */
-  private String fileNameForRead(String op, String path) throws StorageException {
-    PathIndex.Node n = index.get(path);
-    if (n == null || n.dir()) {
-      if (index.isDir(path)) {
-        throw BlobfsErrors.isDirectory(op, path);
-      }
-      throw absent(op, path);
-    }
-    return n.name();
-  }
-
-  /** Like a local file system, a name that cannot exist is ENAMETOOLONG rather than absent. */
-  private StorageException absent(String op, String path) {
-    String name = BlobfsNames.fileName(path, shards::get);
-    if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
-      return new StorageException(op, path, "file name too long", null);
-    }
-    return new NoSuchPathException(op, path);
   }
 
   @Override
@@ -265,18 +197,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   public FileStat stat(String path) throws StorageException {
     StoragePaths.check("stat", path);
     synchronized (lock) {
-      PathIndex.Node n = index.get(path);
-      if (n != null && !n.dir()) {
-        try {
-          return new FileStat(false, fs.stat(n.name()).size());
-        } catch (IOException e) {
-          throw BlobfsErrors.map("stat", path, e);
-        }
-      }
-      if (index.isDir(path)) {
-        return new FileStat(true, 0);
-      }
-      throw absent("stat", path);
+      return view.stat(path);
     }
   }
 
@@ -285,12 +206,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   public DirectoryListing list(String dir) throws StorageException {
     StoragePaths.check("open", dir);
     synchronized (lock) {
-      if (!index.isDir(dir)) {
-        if (index.get(dir) != null) {
-          throw BlobfsErrors.notDirectory("open", dir);
-        }
-        throw new NoSuchPathException("open", dir);
-      }
+      view.checkListable(dir);
     }
     // Like readdir: fetched in chunks under the lock (one acquisition per LIST_CHUNK names, not per
     // name); a name created or deleted meanwhile may or may not be seen, one present throughout is.
@@ -309,7 +225,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
           chunk.clear();
           pos = 0;
           synchronized (lock) {
-            more = index.nextChildren(dir, cursor, LIST_CHUNK, chunk);
+            more = view.nextChildren(dir, cursor, LIST_CHUNK, chunk);
           }
           if (chunk.isEmpty()) {
             more = false;
@@ -330,17 +246,6 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
 
   // ---- writes ----------------------------------------------------------------------------------
 
-  /** The parent of {@code path} must be an existing directory. */
-  private void checkParent(String op, String path) throws StorageException {
-    String parent = StoragePaths.parent(path);
-    if (!index.isDir(parent)) {
-      if (index.get(parent) != null) {
-        throw BlobfsErrors.notDirectory(op, path);
-      }
-      throw new NoSuchPathException(op, path);
-    }
-  }
-
   private void checkOpen(String op, String path) throws StorageException {
     if (closed) {
       throw new StorageException(op, path, "storage is closed", null);
@@ -356,17 +261,10 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     }
     synchronized (lock) {
       checkOpen("open", path);
-      checkParent("open", path);
-      PathIndex.Node n = index.get(path);
-      if (index.isDir(path)) {
-        throw BlobfsErrors.isDirectory("open", path);
-      }
+      String existing = view.existingForWrite(path, mode == CreateMode.EXCLUSIVE);
       try {
-        if (n != null) {
-          if (mode == CreateMode.EXCLUSIVE) {
-            throw new PathExistsException("open", path);
-          }
-          BlobFile f = fs.openFile(n.name(), 0);
+        if (existing != null) {
+          BlobFile f = fs.openFile(existing, 0);
           try {
             f.truncate(0);
           } catch (IOException e) {
@@ -375,9 +273,9 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
           }
           return new BlobfsWritableFile(this, path, f);
         }
-        String name = BlobfsNames.fileName(path, shards::get);
+        String name = view.newFileName(path);
         BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE);
-        index.put(path, new PathIndex.Node(false, name));
+        view.added(path, name);
         return new BlobfsWritableFile(this, path, f);
       } catch (IOException e) {
         throw BlobfsErrors.map("open", path, e);
@@ -409,22 +307,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     }
     synchronized (lock) {
       checkOpen("mkdir", path);
-      checkParent("mkdir", path);
-      if (index.exists(path)) {
-        return false;
-      }
-      if (BlobfsNames.isVirtualDir(path, shards::get)) {
-        index.put(path, new PathIndex.Node(true, null));
-        return true;
-      }
-      String marker = BlobfsNames.dirName(path);
-      try {
-        fs.createFile(marker);
-      } catch (IOException e) {
-        throw BlobfsErrors.map("mkdir", path, e);
-      }
-      index.put(path, new PathIndex.Node(true, marker));
-      return true;
+      return view.mkdir(path);
     }
   }
 
@@ -435,9 +318,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
       cur = StoragePaths.join(cur, part);
       synchronized (lock) {
-        if (index.get(cur) != null && !index.get(cur).dir()) {
-          throw BlobfsErrors.notDirectory("mkdir", cur);
-        }
+        view.checkNotFile("mkdir", cur);
       }
       mkdir(cur);
     }
@@ -452,71 +333,49 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   @Override
   public void rename(String from, String to) throws StorageException {
     String both = from + " " + to;
-    PureBlobFileSystem.Replaced[] replaced = {null};
-    StorageException err = null;
+    PureBlobFileSystem.Replaced replaced = renameCommit(from, to);
+    if (replaced == null) {
+      return;
+    }
     try {
-      renameCommit(from, to, replaced);
-    } catch (StorageException e) {
-      err = e; // after the commit (a SHARDING remap failed) the old target is still deleted below
-    }
-    if (replaced[0] != null) {
-      try {
-        if (durableReplace) {
-          device.flush();
-        } else {
-          device.barrier();
-        }
-        fs.replaceFinish(replaced[0]);
-      } catch (IOException e) {
-        if (err == null) {
-          err = BlobfsErrors.map("rename", both, e);
-        }
-      } finally {
-        synchronized (lock) {
-          pendingReplaces--;
-          lock.notifyAll();
-        }
+      if (durableReplace) {
+        device.flush();
+      } else {
+        device.barrier();
       }
-    }
-    if (err != null) {
-      throw err;
+      fs.replaceFinish(replaced);
+    } catch (IOException e) {
+      throw BlobfsErrors.map("rename", both, e);
+    } finally {
+      synchronized (lock) {
+        pendingReplaces--;
+        lock.notifyAll();
+      }
     }
   }
 
-  /** The locked half of {@link #rename}; sets {@code replaced[0]} to the old target still to delete. */
-  private void renameCommit(String from, String to, PureBlobFileSystem.Replaced[] replaced) throws StorageException {
+  /** The locked half of {@link #rename}: returns the old target still to delete, or null. */
+  private PureBlobFileSystem.Replaced renameCommit(String from, String to) throws StorageException {
     StoragePaths.check("rename", from);
     StoragePaths.check("rename", to);
     String both = from + " " + to;
     synchronized (lock) {
       checkOpen("rename", both);
-      PathIndex.Node src = index.get(from);
-      if (src == null) {
-        throw index.isDir(from) ? BlobfsErrors.isDirectory("rename", both) : new NoSuchPathException("rename", both);
+      String[] names = view.renameNames(from, to);
+      if (names == null) {
+        return null;
       }
-      if (src.dir()) {
-        throw BlobfsErrors.isDirectory("rename", both);
-      }
-      checkParent("rename", to);
-      if (index.isDir(to)) {
-        throw BlobfsErrors.isDirectory("rename", both);
-      }
-      if (from.equals(to)) {
-        return;
-      }
-      PathIndex.Node dst = index.get(to);
-      String toName = dst != null ? dst.name() : BlobfsNames.fileName(to, shards::get);
+      PureBlobFileSystem.Replaced replaced;
       try {
-        replaced[0] = fs.replaceCommit(src.name(), toName);
+        replaced = fs.replaceCommit(names[0], names[1]);
       } catch (IOException e) {
         throw BlobfsErrors.map("rename", both, e);
       }
-      if (replaced[0] != null) {
+      if (replaced != null) {
         pendingReplaces++;
       }
-      index.remove(from);
-      keepParent(from);
-      index.put(to, new PathIndex.Node(false, toName));
+      view.renamed(from, to, names[1]);
+      return replaced;
     }
   }
 
@@ -525,41 +384,8 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     StoragePaths.check("remove", path);
     synchronized (lock) {
       checkOpen("remove", path);
-      PathIndex.Node n = index.get(path);
-      if (n == null) {
-        if (!index.isDir(path)) {
-          throw new NoSuchPathException("remove", path);
-        }
-        throw new StorageException("remove", path, path.isEmpty() ? "device or resource busy" : "directory not empty", null);
-      }
-      if (n.dir() && index.hasChildren(path)) {
-        throw new StorageException("remove", path, "directory not empty", null);
-      }
-      removeNode(path, n);
-      keepParent(path);
-      if (n.dir()) {
-        forgetShardings(path);
-      }
+      view.delete(path);
     }
-  }
-
-  /** A directory implied only by its files stays when the last one goes (it becomes explicit). */
-  private void keepParent(String path) {
-    String parent = StoragePaths.parent(path);
-    if (!parent.isEmpty() && index.get(parent) == null) {
-      index.put(parent, new PathIndex.Node(true, null));
-    }
-  }
-
-  private void removeNode(String path, PathIndex.Node n) throws StorageException {
-    if (n.name() != null) {
-      try {
-        fs.deleteFile(n.name());
-      } catch (IOException e) {
-        throw BlobfsErrors.map("remove", path, e);
-      }
-    }
-    index.remove(path);
   }
 
   @Override
@@ -567,17 +393,8 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     StoragePaths.check("removeall", path);
     synchronized (lock) {
       checkOpen("removeall", path);
-      for (Map.Entry<String, PathIndex.Node> e : index.subtree(path)) {
-        removeNode(e.getKey(), e.getValue());
-      }
-      forgetShardings(path);
+      view.deleteTree(path);
     }
-  }
-
-  /** A deleted directory is no store any more: forgets the shardings at and below {@code path}. */
-  private void forgetShardings(String path) {
-    shards.keySet().removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
-    told.removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
   }
 
   @Override
@@ -590,11 +407,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   public void shardingRead(String dir, KeySharding sharding) throws StorageException {
     StoragePaths.check("sharding", dir);
     synchronized (lock) {
-      if (told.contains(dir)) {
-        remap(dir, sharding);
-      } else {
-        reread(dir, sharding);
-      }
+      view.shardingRead(dir, sharding);
     }
   }
 
@@ -602,98 +415,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   public void shardingWritten(String dir, KeySharding sharding) throws StorageException {
     StoragePaths.check("sharding", dir);
     synchronized (lock) {
-      remap(dir, sharding);
-    }
-  }
-
-  /**
-   * The names of {@code dir}'s files were written with {@code sharding}: re-parses them (and the
-   * foreign names, one of which may now map) into the index. Nothing is written.
-   */
-  private void reread(String dir, KeySharding sharding) {
-    told.add(dir);
-    if (sharding == null ? !shards.containsKey(dir) : sharding.equals(shards.get(dir))) {
-      return;
-    }
-    List<String> names = new ArrayList<>(foreign);
-    for (Map.Entry<String, PathIndex.Node> e : index.filesWithinTwoLevels(dir)) {
-      names.add(e.getValue().name());
-      index.remove(e.getKey());
-    }
-    foreign.clear();
-    if (sharding == null) {
-      shards.remove(dir);
-    } else {
-      shards.put(dir, sharding);
-    }
-    for (String n : names) {
-      BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
-      if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
-        foreign.add(n);
-      }
-    }
-  }
-
-  /**
-   * From now on {@code dir}'s key files follow {@code next}: renames the files whose blobfs name
-   * depends on it (two passes through unique temporary names, so no name is ever taken twice),
-   * keeping every path. Not crash-atomic; only conversions change an existing sharding.
-   */
-  private void remap(String dir, KeySharding next) throws StorageException {
-    told.add(dir);
-    KeySharding prev = shards.get(dir);
-    if (next == null ? prev == null : next.equals(prev)) {
-      return;
-    }
-    Map<String, KeySharding> after = new HashMap<>(shards);
-    if (next == null) {
-      after.remove(dir);
-    } else {
-      after.put(dir, next);
-    }
-    List<String[]> moves = new ArrayList<>(); // path, temp name, final name
-    for (Map.Entry<String, PathIndex.Node> e : index.filesWithinTwoLevels(dir)) {
-      String want = BlobfsNames.fileName(e.getKey(), after::get);
-      if (!want.equals(e.getValue().name())) {
-        moves.add(new String[] {e.getKey(), e.getValue().name(), want});
-      }
-    }
-    try {
-      for (int i = 0; i < moves.size(); i++) {
-        String tmp = BlobfsNames.literalName(StoragePaths.join(dir, ".remap-" + i + "-" + System.nanoTime()));
-        fs.renameFile(moves.get(i)[1], tmp);
-        moves.get(i)[1] = tmp;
-        index.put(moves.get(i)[0], new PathIndex.Node(false, tmp));
-      }
-      for (String[] m : moves) {
-        fs.renameFile(m[1], m[2]);
-        index.put(m[0], new PathIndex.Node(false, m[2]));
-      }
-    } catch (IOException e) {
-      throw BlobfsErrors.map("rename", dir, e);
-    }
-    shards.clear();
-    shards.putAll(after);
-  }
-
-  /**
-   * flatfs never removes shard directories, so an empty one must outlive the session: it gets a
-   * marker at close (a crash only loses empty directories, which hold no data).
-   */
-  private void persistEmptyVirtualDirs() {
-    List<String> empty = new ArrayList<>();
-    for (Map.Entry<String, PathIndex.Node> e : index.all()) {
-      if (e.getValue().dir() && e.getValue().name() == null && !index.hasChildren(e.getKey())) {
-        empty.add(e.getKey());
-      }
-    }
-    for (String d : empty) {
-      try {
-        fs.createFile(BlobfsNames.dirName(d));
-        index.put(d, new PathIndex.Node(true, BlobfsNames.dirName(d)));
-      } catch (IOException e) {
-        // best effort (e.g. a full image): an empty directory holds no data, the clean unload matters
-      }
+      view.shardingWritten(dir, sharding);
     }
   }
 
@@ -735,7 +457,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
         Thread.currentThread().interrupt();
       }
       try {
-        persistEmptyVirtualDirs();
+        view.persistEmptyVirtualDirs();
         device.policy(BarrierPolicy.POWER_LOSS_SAFE);
         fs.close();
       } catch (IOException e) {
