@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jds.blobfs.BlobfsNotFoundException;
-import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
-import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.flatfs.storage.ContainerStorage;
 import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.DirectoryListing;
@@ -27,14 +25,14 @@ import org.jds.flatfs.storage.WritableFile;
 /**
  * flatfs's {@link Storage} on a blobfs image, a thin adapter: the tree (paths, directories,
  * listings, shardings) is the {@link DirectoryView} over blobfs's flat namespace, data goes through
- * {@link PureBlobFileSystem}; this class checks arguments, holds the lock, reads and writes file
- * data and owns the device.
+ * the {@link BlobFileSystem} interface (the pure-Java engine today, a native libspdk driver later);
+ * this class checks arguments, holds the lock, reads and writes file data and owns the device.
  *
  * <p><b>Durability.</b> Every engine write reaches the image file at once, so a process crash
  * loses nothing a call returned from. {@link WritableFile#sync()} and {@link #syncDirectory} are
  * group-committed device flushes ({@link GroupCommitDevice#flush}): what they cover survives a
  * power loss. The engine's ordering barriers follow the device's {@link BarrierPolicy}. Rename over
- * an existing file is crash-atomic ({@link PureBlobFileSystem#replaceFile}); with {@code
+ * an existing file is crash-atomic ({@link BlobFileSystem#replaceCommit}); with {@code
  * durableReplace} its commit is flushed (durable) before the old target is deleted, so a power loss
  * cannot lose both; without it the two are ordered by a barrier.
  *
@@ -48,7 +46,7 @@ import org.jds.flatfs.storage.WritableFile;
  */
 public final class BlobfsStorage implements Storage, ShardAware, ContainerStorage {
 
-  private final PureBlobFileSystem fs;
+  private final BlobFileSystem fs;
   private final GroupCommitDevice device;
   private final String image;
   private final boolean durableReplace;
@@ -64,17 +62,15 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   /** Renames whose old target is not yet deleted (their barrier runs outside the lock). */
   private int pendingReplaces;
 
-  BlobfsStorage(PureBlobFileSystem fs, GroupCommitDevice device, String image, boolean durableReplace)
+  /** The storage on {@code fs}, loaded from {@code device}; {@link BlobfsImage} opens both. */
+  BlobfsStorage(BlobFileSystem fs, GroupCommitDevice device, String image, boolean durableReplace)
       throws StorageException {
     this.fs = fs;
     this.device = device;
     this.image = image;
     this.durableReplace = durableReplace;
-    // Keys are small files: one md page each instead of two (measured: open of 100k keys
-    // 865 -> 669 ms; see the README's benchmark).
-    fs.useExtentTables(false);
     this.view = new DirectoryView(fs);
-    view.load(!fs.blobstore().isReadOnly());
+    view.load(!fs.isReadOnly());
   }
 
   /** blobfs names that map to no storage path (written by other tools); left untouched. */
@@ -91,28 +87,22 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
     }
   }
 
-  /**
-   * Bytes the image has allocated: data clusters in use times the cluster size, plus md pages in
-   * use times 4096. Exact, from the engine's in-memory masks.
-   */
+  /** The image's exact allocation ({@link BlobFileSystem#allocatedBytes}). */
   @Override
   public long allocatedBytes() {
-    Blobstore bs = fs.blobstore();
-    long mdClusters = bs.totalClusters() - bs.totalDataClusters();
-    long dataClusters = bs.totalClusters() - bs.freeClusters() - mdClusters;
-    return dataClusters * bs.clusterSize() + (long) bs.usedMdPages() * Blobstore.PAGE;
+    return fs.allocatedBytes();
   }
 
   /**
-   * Damage the image's load found, one line each ({@code Blobstore.problems()}); only a read-only
+   * Damage the image's load found, one line each ({@link BlobFileSystem#problems}); only a read-only
    * open can have any, since a writable one refuses a damaged image. Callers print them as warnings.
    */
   public List<String> problems() {
-    return fs.blobstore().problems();
+    return fs.problems();
   }
 
-  /** The engine under this storage. */
-  public PureBlobFileSystem fileSystem() {
+  /** The file system under this storage. */
+  public BlobFileSystem fileSystem() {
     return fs;
   }
 
@@ -333,7 +323,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   @Override
   public void rename(String from, String to) throws StorageException {
     String both = from + " " + to;
-    PureBlobFileSystem.Replaced replaced = renameCommit(from, to);
+    BlobFileSystem.Replaced replaced = renameCommit(from, to);
     if (replaced == null) {
       return;
     }
@@ -355,7 +345,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
   }
 
   /** The locked half of {@link #rename}: returns the old target still to delete, or null. */
-  private PureBlobFileSystem.Replaced renameCommit(String from, String to) throws StorageException {
+  private BlobFileSystem.Replaced renameCommit(String from, String to) throws StorageException {
     StoragePaths.check("rename", from);
     StoragePaths.check("rename", to);
     String both = from + " " + to;
@@ -365,7 +355,7 @@ public final class BlobfsStorage implements Storage, ShardAware, ContainerStorag
       if (names == null) {
         return null;
       }
-      PureBlobFileSystem.Replaced replaced;
+      BlobFileSystem.Replaced replaced;
       try {
         replaced = fs.replaceCommit(names[0], names[1]);
       } catch (IOException e) {

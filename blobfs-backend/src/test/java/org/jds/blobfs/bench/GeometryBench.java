@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.jds.blobfs.datastore.BlobfsStorage;
 import org.jds.blobfs.datastore.Geometry;
+import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
 import org.jds.flatfs.RootDatastore;
@@ -79,7 +80,7 @@ public final class GeometryBench {
           long base = ((RootDatastore<?>) ds).diskUsage();
           fill(ds, keys, m.sizes());
           du = ((RootDatastore<?>) ds).diskUsage() - base;
-          mdPages = ((BlobfsStorage) ((RootDatastore<?>) ds).storage()).fileSystem().blobstore().usedPageMask().cardinality();
+          mdPages = ((PureBlobFileSystem) ((BlobfsStorage) ((RootDatastore<?>) ds).storage()).fileSystem()).blobstore().usedPageMask().cardinality();
         }
         System.err.printf("%s blobfs %d put %.0f ms, md pages %d for %d files%n", m.name(), c, (System.nanoTime() - t1) / 1e6,
             mdPages, keys.size());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobfsFileStat;
+import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Fsck;
 import org.jds.datastore.ClosedException;
 import org.jds.datastore.Key;
@@ -106,7 +107,7 @@ class BlobfsDatastoreTest {
     // (inline EXTENT_RLE: at most 13 clusters here, so one run at worst 13 runs, which fit).
     try (BlobfsStorage s = BlobfsImage.open(img, false)) {
       long expected = 0;
-      for (Map.Entry<String, BlobfsFileStat> e : s.fileSystem().statAll().entrySet()) {
+      for (Map.Entry<String, BlobfsFileStat> e : ((PureBlobFileSystem) s.fileSystem()).statAll().entrySet()) {
         long clusters = Math.max(1, (e.getValue().size() + 4095) / 4096);
         expected += clusters * 4096 + 4096;
       }

@@ -2,7 +2,7 @@ package org.jds.node.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.jds.blobfs.blobstore.Blobstore;
+import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.wrap.Mount;
@@ -59,8 +59,8 @@ public final class RepoCommand implements Runnable {
           printBlobfs(out, mt.prefix().toString(), mt.datastore());
         }
       } else if (BlobfsPlugin.storageOf(ds) != null) {
-        Blobstore bs = BlobfsPlugin.storageOf(ds).fileSystem().blobstore();
-        out.printf("blobfs at %s: %d bytes%n", at.isEmpty() ? "/" : at, bs.totalClusters() * bs.clusterSize());
+        BlobFileSystem fs = BlobfsPlugin.storageOf(ds).fileSystem();
+        out.printf("blobfs at %s: %d bytes%n", at.isEmpty() ? "/" : at, fs.totalClusters() * fs.clusterSize());
       }
     }
   }

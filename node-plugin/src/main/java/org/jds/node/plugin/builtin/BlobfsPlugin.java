@@ -121,8 +121,7 @@ public final class BlobfsPlugin implements DatastorePlugin {
           s = BlobfsImage.create(img, target, new Geometry(clusterSize, Geometry.DEFAULT.bytesPerFile()), sync);
         } else {
           s = BlobfsImage.open(img, sync);
-          Blobstore bs = s.fileSystem().blobstore();
-          if (target / bs.clusterSize() > bs.totalClusters()) {
+          if (target / s.fileSystem().clusterSize() > s.fileSystem().totalClusters()) {
             s.close();
             grow(img, target);
             s = BlobfsImage.open(img, sync);
