@@ -11,7 +11,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.blobfs.datastore.BlobfsImage;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.datastore.Batch;
@@ -23,6 +22,7 @@ import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
 import org.jds.flatfs.FlatfsDatastore;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.LocalStorage;
 
@@ -60,12 +60,12 @@ final class JavaStore implements Contestant {
   static JavaStore blobfs() {
     return new JavaStore("java-blobfs", (dir, sync, bytes, create) -> {
       if (!create) {
-        return BlobfsDatastore.open(dir.resolve("img"), null, sync);
+        return RootDatastore.open(() -> BlobfsImage.open(dir.resolve("img"), sync), null, FlatfsOptions.defaults(sync));
       }
       Files.createDirectories(dir);
       // Sparse: the size only bounds what the run may write.
       long size = Math.max(1L << 30, 2 * bytes + (256L << 20));
-      return BlobfsDatastore.on(BlobfsImage.create(dir.resolve("img"), size, Geometry.DEFAULT, sync),
+      return RootDatastore.on(BlobfsImage.create(dir.resolve("img"), size, Geometry.DEFAULT, sync),
           ShardId.DEFAULT, FlatfsOptions.defaults(sync));
     });
   }

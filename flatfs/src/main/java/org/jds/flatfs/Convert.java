@@ -40,7 +40,7 @@ public final class Convert {
           storage.describe(path) + ": can only downgrade datastore that use the 'prefix' sharding function");
     }
     try {
-      storage.delete(StoragePaths.join(path, Layout.SHARDING_FN));
+      ShardingFile.delete(storage, path);
     } catch (StorageException e) {
       throw FlatfsDatastore.io(e);
     }
@@ -153,7 +153,9 @@ public final class Convert {
           storage.delete(StoragePaths.join(p, n));
         }
         storage.delete(p);
-      } else if (fn.equals(Layout.SHARDING_FN) || fn.equals(Layout.README_FN)) {
+      } else if (fn.equals(Layout.SHARDING_FN)) {
+        ShardingFile.delete(storage, oldPath);
+      } else if (fn.equals(Layout.README_FN)) {
         storage.delete(p);
       } else {
         LOG.log(Level.WARNING, "found unexpected file in datastore directory, moving anyways: " + fn);

@@ -6,13 +6,18 @@ import org.jds.datastore.DatastoreIOException;
 import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.DirectoryListing;
 import org.jds.flatfs.storage.FileAccess;
+import org.jds.flatfs.storage.KeySharding;
 import org.jds.flatfs.storage.NoSuchPathException;
+import org.jds.flatfs.storage.ShardAware;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.flatfs.storage.StoragePaths;
 import org.jds.flatfs.storage.WritableFile;
 
-/** Reads and writes {@code SHARDING} and {@code _README} (Go's shard.go file helpers). */
+/**
+ * Reads, writes and deletes {@code SHARDING}, writes {@code _README} (Go's shard.go file helpers).
+ * The one place that tells a {@link ShardAware} storage a store's sharding.
+ */
 public final class ShardingFile {
   private ShardingFile() {}
 
@@ -28,7 +33,15 @@ public final class ShardingFile {
     } catch (StorageException e) {
       throw io(storage, e);
     }
-    return ShardId.parse(new String(buf, StandardCharsets.UTF_8));
+    ShardId id = ShardId.parse(new String(buf, StandardCharsets.UTF_8));
+    if (storage instanceof ShardAware a) {
+      try {
+        a.shardingRead(dir, keySharding(id));
+      } catch (StorageException e) {
+        throw io(storage, e);
+      }
+    }
+    return id;
   }
 
   /**
@@ -42,6 +55,28 @@ public final class ShardingFile {
     } catch (StorageException e) {
       throw io(storage, e);
     }
+    written(storage, dir, id);
+  }
+
+  /** Deletes {@code dir}'s SHARDING (a downgrade or the end of a move). */
+  public static void delete(Storage storage, String dir) throws DatastoreException, StorageException {
+    storage.delete(StoragePaths.join(dir, Layout.SHARDING_FN));
+    written(storage, dir, null);
+  }
+
+  private static void written(Storage storage, String dir, ShardId id) throws DatastoreException {
+    if (storage instanceof ShardAware a) {
+      try {
+        a.shardingWritten(dir, id == null ? null : keySharding(id));
+      } catch (StorageException e) {
+        throw io(storage, e);
+      }
+    }
+  }
+
+  /** What a {@link ShardAware} storage is told about a store sharded by {@code id}. */
+  public static KeySharding keySharding(ShardId id) {
+    return new KeySharding(id.toString(), id::apply, Layout.EXTENSION, Layout.TEMP_DIR, Layout.HIDDEN_MARK);
   }
 
   /** Go's {@code WriteReadme}: only for the default shard function, read-only (0444). */

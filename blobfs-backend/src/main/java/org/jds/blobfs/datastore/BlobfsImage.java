@@ -77,7 +77,7 @@ public final class BlobfsImage {
       throws StorageException {
     GroupCommitDevice gc = new GroupCommitDevice(dev, policy);
     try {
-      PureBlobFileSystem fs = PureBlobFileSystem.load(gc);
+      PureBlobFileSystem fs = forKeys(PureBlobFileSystem.load(gc));
       try {
         return new BlobfsStorage(fs, gc, label, durableReplace);
       } catch (StorageException e) {
@@ -106,13 +106,23 @@ public final class BlobfsImage {
       gc = new GroupCommitDevice(FileBlockDevice.create(img, size, BLOCK_SIZE), BarrierPolicy.POWER_LOSS_SAFE);
       BsOptions o = new BsOptions().clusterSize(g.clusterSize()).numMdPages(g.mdPagesFor(size))
           .maxSize(Geometry.defaultMaxSize(gc.size()));
-      PureBlobFileSystem fs = PureBlobFileSystem.mkfs(gc, o);
+      PureBlobFileSystem fs = forKeys(PureBlobFileSystem.mkfs(gc, o));
       gc.policy(policy);
       return new BlobfsStorage(fs, gc, img.toString(), durableReplace);
     } catch (IOException e) {
       closeQuietly(gc);
       throw BlobfsErrors.map("mkfs", img.toString(), e);
     }
+  }
+
+  /**
+   * The open option of a datastore's file system: keys are small files, so their blobs record
+   * clusters inline, one md page each instead of two (measured: open of 100k keys 865 -> 669 ms;
+   * see the README's benchmark).
+   */
+  private static PureBlobFileSystem forKeys(PureBlobFileSystem fs) {
+    fs.useExtentTables(false);
+    return fs;
   }
 
   private static void closeQuietly(BlockDevice dev) {

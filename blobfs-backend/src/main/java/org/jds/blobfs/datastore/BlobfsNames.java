@@ -5,8 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.jds.blobfs.fs.BlobFileSystem;
-import org.jds.flatfs.Layout;
-import org.jds.flatfs.ShardId;
+import org.jds.flatfs.storage.KeySharding;
 import org.jds.flatfs.storage.StoragePaths;
 
 /**
@@ -15,8 +14,8 @@ import org.jds.flatfs.storage.StoragePaths;
  * listed entry that contains '/'), so <b>every name is {@code "/"} plus a name without '/'</b>:
  *
  * <ul>
- *   <li><b>Key files are flat.</b> In a datastore directory {@code R} (one whose {@code SHARDING}
- *       parses to shard function {@code f}), the value file {@code R/f(K)/K.data} is stored as
+ *   <li><b>Key files are flat.</b> In a datastore directory {@code R} (one flatfs told the storage
+ *       is sharded by {@code f}, {@link org.jds.flatfs.storage.ShardAware}), the value file {@code R/f(K)/K.data} is stored as
  *       {@code /K.data} when {@code R} is the storage root, under {@code R/K.data} (encoded as
  *       below) otherwise. The shard directory is implied by {@code f}, so SPDK's own blobfs FUSE
  *       tools, which store {@code "/" + file name}, see {@code /K.data}, and an export rebuilds
@@ -43,20 +42,20 @@ import org.jds.flatfs.storage.StoragePaths;
  *       writable open.
  * </ul>
  *
- * <p>A file below a {@code .temp} directory whose name would exceed blobfs's 255 bytes is stored
+ * <p>A file below a store's {@code .temp} directory ({@link KeySharding#scratchDir}) whose name would exceed blobfs's 255 bytes is stored
  * under a hash (see {@link #shortTempName}). Keys themselves are limited to 249 characters at the
  * image root ({@code "/" + KEY + ".data"} within 255 bytes); longer keys fail with ENAMETOOLONG.
  *
  * <p>Names that no path produces (no leading '/', empty or '.'/'..' elements) are foreign and
  * ignored; the storage reports them. The mapping depends on the shard functions of the datastore
- * directories, so {@link BlobfsStorage} remaps the files of a directory whenever its SHARDING
- * changes (only conversions do that).
+ * directories, so {@link BlobfsStorage} re-reads or renames the files of a directory whenever
+ * flatfs tells it that directory's sharding.
  */
 final class BlobfsNames {
-  /** The shard function of a datastore directory, or null if {@code dir} has no valid SHARDING. */
+  /** The sharding of a datastore directory, or null if {@code dir} is not one (as far as flatfs said). */
   @FunctionalInterface
   interface Shards {
-    ShardId of(String dir);
+    KeySharding of(String dir);
   }
 
   /** What a blobfs name stands for. */
@@ -73,7 +72,24 @@ final class BlobfsNames {
   /** The blobfs name of the file at {@code path}. */
   static String fileName(String path, Shards shards) {
     String name = encode(mappedName(path, shards));
-    return name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX ? shortTempName(path, name) : name;
+    return name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX ? shortTempName(path, name, shards) : name;
+  }
+
+  /** The outermost store scratch directory that {@code path} lies below, or null. */
+  private static String scratchDirOf(String path, Shards shards) {
+    String dir = "";
+    for (String part : path.split("/")) {
+      String next = StoragePaths.join(dir, part);
+      if (next.length() == path.length()) {
+        return null;
+      }
+      KeySharding store = shards.of(dir);
+      if (store != null && part.equals(store.scratchDir())) {
+        return next;
+      }
+      dir = next;
+    }
+    return null;
   }
 
   /** The blobfs name of the file at {@code path} without any key mapping (scratch names). */
@@ -138,12 +154,11 @@ final class BlobfsNames {
    * long for blobfs it is stored under a hash instead; the index maps the path within a session,
    * and after a restart it is just a stray temp file that the open removes.
    */
-  private static String shortTempName(String path, String name) {
-    int t = ("/" + path).indexOf("/" + Layout.TEMP_DIR + "/");
-    if (t < 0) {
+  private static String shortTempName(String path, String name, Shards shards) {
+    String base = scratchDirOf(path, shards);
+    if (base == null) {
       return name;
     }
-    String base = path.substring(0, t + Layout.TEMP_DIR.length());
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
       return encode("/" + base + "/~" + HexFormat.of().formatHex(h, 0, 16));
@@ -155,19 +170,17 @@ final class BlobfsNames {
   private static String mappedName(String path, Shards shards) {
     String dir = StoragePaths.parent(path);
     String base = StoragePaths.name(path);
-    String key = keyOf(base);
-    if (key == null) {
-      return "/" + path;
-    }
-    ShardId own = shards.of(dir);
+    KeySharding own = shards.of(dir);
     if (own != null) {
+      String key = own.keyOf(base);
       // Lies directly in a datastore directory: a key file only if its shard is "" (Go's Join).
-      return own.apply(key).isEmpty() ? "/" + path : "/" + (dir.isEmpty() ? "" : dir + "/") + "/" + base;
+      return key == null || own.shardOf(key).isEmpty() ? "/" + path : "/" + (dir.isEmpty() ? "" : dir + "/") + "/" + base;
     }
     if (!dir.isEmpty()) {
       String root = StoragePaths.parent(dir);
-      ShardId f = shards.of(root);
-      if (f != null && f.apply(key).equals(StoragePaths.name(dir))) {
+      KeySharding f = shards.of(root);
+      String key = f == null ? null : f.keyOf(base);
+      if (key != null && f.shardOf(key).equals(StoragePaths.name(dir))) {
         return "/" + StoragePaths.join(root, base);
       }
     }
@@ -181,8 +194,11 @@ final class BlobfsNames {
 
   /** Whether {@code dir} is a shard directory of a datastore, i.e. virtual. */
   static boolean isVirtualDir(String dir, Shards shards) {
-    String name = StoragePaths.name(dir);
-    return !dir.isEmpty() && name.charAt(0) != Layout.HIDDEN_MARK && shards.of(StoragePaths.parent(dir)) != null;
+    if (dir.isEmpty()) {
+      return false;
+    }
+    KeySharding store = shards.of(StoragePaths.parent(dir));
+    return store != null && StoragePaths.name(dir).charAt(0) != store.hiddenMark();
   }
 
   /** What {@code name} (in either layout) stands for, or null for a foreign name. */
@@ -207,19 +223,17 @@ final class BlobfsNames {
     }
     String dir = StoragePaths.parent(rest);
     String base = StoragePaths.name(rest);
-    String key = keyOf(base);
-    ShardId f = key == null ? null : shards.of(dir);
-    if (f != null) {
-      return new Parsed(StoragePaths.join(dir, f.apply(key), base), false);
+    KeySharding f = shards.of(dir);
+    String key = f == null ? null : f.keyOf(base);
+    if (key != null) {
+      return new Parsed(StoragePaths.join(dir, f.shardOf(key), base), false);
     }
     return new Parsed(rest, false);
   }
 
-  /** The key part of a {@code K.data} name, or null. */
-  private static String keyOf(String base) {
-    return base.endsWith(Layout.EXTENSION) && base.length() > Layout.EXTENSION.length()
-        ? base.substring(0, base.length() - Layout.EXTENSION.length())
-        : null;
+  /** The encoded form of a name of the old layout ({@link #isLegacy}); independent of any sharding. */
+  static String migrated(String legacyName) {
+    return encode(legacyName);
   }
 
   /** A storage path other than the root. */

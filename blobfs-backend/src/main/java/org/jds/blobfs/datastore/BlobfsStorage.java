@@ -1,27 +1,21 @@
 package org.jds.blobfs.datastore;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jds.blobfs.BlobfsNotFoundException;
 import org.jds.blobfs.device.BarrierPolicy;
 import org.jds.blobfs.device.GroupCommitDevice;
 import org.jds.blobfs.fs.BlobFile;
 import org.jds.blobfs.fs.BlobFileSystem;
-import org.jds.blobfs.fs.PureBlobFileSystem;
-import org.jds.flatfs.FlatfsException;
-import org.jds.flatfs.Layout;
-import org.jds.flatfs.ShardId;
+import org.jds.flatfs.storage.ContainerStorage;
 import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.DirectoryListing;
 import org.jds.flatfs.storage.FileAccess;
 import org.jds.flatfs.storage.FileStat;
 import org.jds.flatfs.storage.HeldLocks;
-import org.jds.flatfs.storage.NoSuchPathException;
-import org.jds.flatfs.storage.PathExistsException;
+import org.jds.flatfs.storage.KeySharding;
+import org.jds.flatfs.storage.ShardAware;
 import org.jds.flatfs.storage.Storage;
 import org.jds.flatfs.storage.StorageChecks;
 import org.jds.flatfs.storage.StorageException;
@@ -30,34 +24,39 @@ import org.jds.flatfs.storage.StoragePaths;
 import org.jds.flatfs.storage.WritableFile;
 
 /**
- * flatfs's {@link Storage} on a blobfs image: names are mapped by {@link BlobfsNames}, the tree is
- * served from the in-memory {@link PathIndex}, data goes through {@link PureBlobFileSystem}.
+ * flatfs's {@link Storage} on a blobfs image, a thin adapter: the tree (paths, directories,
+ * listings, shardings) is the {@link DirectoryView} over blobfs's flat namespace, data goes through
+ * the {@link BlobFileSystem} interface (the pure-Java engine today, a native libspdk driver later);
+ * this class checks arguments, holds the lock, reads and writes file data and owns the device.
  *
  * <p><b>Durability.</b> Every engine write reaches the image file at once, so a process crash
  * loses nothing a call returned from. {@link WritableFile#sync()} and {@link #syncDirectory} are
  * group-committed device flushes ({@link GroupCommitDevice#flush}): what they cover survives a
  * power loss. The engine's ordering barriers follow the device's {@link BarrierPolicy}. Rename over
- * an existing file is crash-atomic ({@link PureBlobFileSystem#replaceFile}); with {@code
+ * an existing file is crash-atomic ({@link BlobFileSystem#replaceCommit}); with {@code
  * durableReplace} its commit is flushed (durable) before the old target is deleted, so a power loss
  * cannot lose both; without it the two are ordered by a barrier.
  *
  * <p><b>Threads.</b> One lock guards the index and every namespace change; file data is read and
  * appended outside it (the engine does the device I/O outside its own lock too, one append at a
  * time per file), and a replace's durability flush runs outside it ({@link #rename}).
+ *
+ * <p><b>Shard directories</b> are implied by the key ({@link BlobfsNames}), so the storage must know
+ * each store's sharding: flatfs tells it ({@link ShardAware}). Until it does, key files show where
+ * their names put them without one (directly in the store directory).
  */
-public final class BlobfsStorage implements Storage {
+public final class BlobfsStorage implements Storage, ShardAware, ContainerStorage {
 
-  private final PureBlobFileSystem fs;
+  private final BlobFileSystem fs;
   private final GroupCommitDevice device;
   private final String image;
   private final boolean durableReplace;
   /** Names fetched per lock acquisition by a listing. */
   private static final int LIST_CHUNK = 256;
 
+  /** Guards {@link #view}, {@link #closed} and {@link #pendingReplaces}. */
   private final Object lock = new Object();
-  private final PathIndex index = new PathIndex();
-  private final Map<String, ShardId> shards = new HashMap<>();
-  private final List<String> foreign = new ArrayList<>();
+  private final DirectoryView view;
   /** Writer locks of the flatfs stores in this image; the image itself is locked by its device. */
   private final HeldLocks locks = new HeldLocks();
   /** Set under {@link #lock} by {@link #close}; read without it by the entry checks and handles. */
@@ -65,88 +64,47 @@ public final class BlobfsStorage implements Storage {
   /** Renames whose old target is not yet deleted (their barrier runs outside the lock). */
   private int pendingReplaces;
 
-  BlobfsStorage(PureBlobFileSystem fs, GroupCommitDevice device, String image, boolean durableReplace)
+  /** The storage on {@code fs}, loaded from {@code device}; {@link BlobfsImage} opens both. */
+  BlobfsStorage(BlobFileSystem fs, GroupCommitDevice device, String image, boolean durableReplace)
       throws StorageException {
     this.fs = fs;
     this.device = device;
     this.image = image;
     this.durableReplace = durableReplace;
-    // Keys are small files: one md page each instead of two (measured: open of 100k keys
-    // 865 -> 669 ms; see the README's benchmark).
-    fs.useExtentTables(false);
-    load();
-  }
-
-  /**
-   * Builds the index: SHARDING files first (they decide the mapping), then every name. Names of the
-   * old layout ({@link BlobfsNames#isLegacy}) are renamed to the encoded form unless the image is
-   * read-only, where they are read as they are.
-   */
-  private void load() throws StorageException {
-    List<String> names = fs.list();
-    for (String n : names) {
-      String full = BlobfsNames.unencoded(n);
-      if (full != null && full.endsWith("/" + Layout.SHARDING_FN) && !full.substring(1).contains("//")) {
-        String dir = StoragePaths.parent(full.substring(1));
-        ShardId f = parseSharding(n);
-        if (f != null) {
-          shards.put(dir, f);
-        }
-      }
-    }
-    List<String> legacy = new ArrayList<>();
-    for (String n : names) {
-      BlobfsNames.Parsed p = BlobfsNames.parse(n, shards::get);
-      if (p == null || !index.putIfAbsent(p.path(), new PathIndex.Node(p.directory(), n))) {
-        foreign.add(n);
-      } else if (BlobfsNames.isLegacy(n)) {
-        legacy.add(p.path());
-      }
-    }
-    if (!legacy.isEmpty() && !fs.blobstore().isReadOnly()) {
-      migrate(legacy);
-    }
-  }
-
-  /** Renames the files at {@code paths}, named in the old layout, to their encoded names. */
-  private void migrate(List<String> paths) throws StorageException {
-    for (String path : paths) {
-      PathIndex.Node old = index.get(path);
-      String name = old.dir() ? BlobfsNames.dirName(path) : BlobfsNames.fileName(path, shards::get);
-      try {
-        fs.renameFile(old.name(), name);
-      } catch (IOException e) {
-        throw BlobfsErrors.map("rename", path, e);
-      }
-      index.put(path, new PathIndex.Node(old.dir(), name));
-    }
-  }
-
-  private ShardId parseSharding(String name) throws StorageException {
-    try {
-      return ShardId.parse(new String(readName(name, name), StandardCharsets.UTF_8));
-    } catch (FlatfsException e) {
-      return null; // not a datastore: everything in that directory stays literal
-    }
+    this.view = new DirectoryView(fs);
+    view.load(!fs.isReadOnly());
   }
 
   /** blobfs names that map to no storage path (written by other tools); left untouched. */
   public List<String> foreignNames() {
     synchronized (lock) {
-      return new ArrayList<>(foreign);
+      return view.foreignNames();
     }
   }
 
+  @Override
+  public boolean hasUnmappedEntries() {
+    synchronized (lock) {
+      return view.hasForeignNames();
+    }
+  }
+
+  /** The image's exact allocation ({@link BlobFileSystem#allocatedBytes}). */
+  @Override
+  public long allocatedBytes() {
+    return fs.allocatedBytes();
+  }
+
   /**
-   * Damage the image's load found, one line each ({@code Blobstore.problems()}); only a read-only
+   * Damage the image's load found, one line each ({@link BlobFileSystem#problems}); only a read-only
    * open can have any, since a writable one refuses a damaged image. Callers print them as warnings.
    */
   public List<String> problems() {
-    return fs.blobstore().problems();
+    return fs.problems();
   }
 
-  /** The engine under this storage. */
-  public PureBlobFileSystem fileSystem() {
+  /** The file system under this storage. */
+  public BlobFileSystem fileSystem() {
     return fs;
   }
 
@@ -178,7 +136,7 @@ public final class BlobfsStorage implements Storage {
     StoragePaths.check(op, path);
     String name;
     synchronized (lock) {
-      name = fileNameForRead(op, path);
+      name = view.fileName(op, path);
     }
     try {
       return fs.openFile(name, 0);
@@ -189,46 +147,11 @@ public final class BlobfsStorage implements Storage {
     }
     synchronized (lock) {
       try {
-        return fs.openFile(fileNameForRead(op, path), 0);
+        return fs.openFile(view.fileName(op, path), 0);
       } catch (IOException e) {
         throw BlobfsErrors.map(op, path, e);
       }
     }
-  }
-
-  /** The blobfs name of the file at {@code path}; the caller holds the lock. */
-  private String fileNameForRead(String op, String path) throws StorageException {
-    PathIndex.Node n = index.get(path);
-    if (n == null || n.dir()) {
-      if (index.isDir(path)) {
-        throw BlobfsErrors.isDirectory(op, path);
-      }
-      throw absent(op, path);
-    }
-    return n.name();
-  }
-
-  /** Like a local file system, a name that cannot exist is ENAMETOOLONG rather than absent. */
-  private StorageException absent(String op, String path) {
-    String name = BlobfsNames.fileName(path, shards::get);
-    if (name.getBytes(StandardCharsets.UTF_8).length > BlobFileSystem.FILE_NAME_MAX) {
-      return new StorageException(op, path, "file name too long", null);
-    }
-    return missing(op, path);
-  }
-
-  /**
-   * The error for a path that is not there: "not a directory" if an ancestor is a file (ENOTDIR,
-   * as a local file system says), else {@link NoSuchPathException}. The caller holds the lock.
-   */
-  private StorageException missing(String op, String path) {
-    for (String p = StoragePaths.parent(path); !p.isEmpty(); p = StoragePaths.parent(p)) {
-      PathIndex.Node n = index.get(p);
-      if (n != null) {
-        return n.dir() ? new NoSuchPathException(op, path) : BlobfsErrors.notDirectory(op, path);
-      }
-    }
-    return new NoSuchPathException(op, path);
   }
 
   @Override
@@ -241,14 +164,6 @@ public final class BlobfsStorage implements Storage {
     checkOpen("read", path);
     StorageChecks.readRange("read", path, offset, length);
     return readFrom(openForRead("read", path), "read", path, offset, length);
-  }
-
-  private byte[] readName(String name, String path) throws StorageException {
-    try {
-      return readFrom(fs.openFile(name, 0), "read", path, 0, Integer.MAX_VALUE);
-    } catch (IOException e) {
-      throw BlobfsErrors.map("read", path, e);
-    }
   }
 
   private static byte[] readFrom(BlobFile f, String op, String path, long offset, int length) throws StorageException {
@@ -274,18 +189,7 @@ public final class BlobfsStorage implements Storage {
     checkOpen("stat", path);
     StoragePaths.check("stat", path);
     synchronized (lock) {
-      PathIndex.Node n = index.get(path);
-      if (n != null && !n.dir()) {
-        try {
-          return new FileStat(false, fs.stat(n.name()).size());
-        } catch (IOException e) {
-          throw BlobfsErrors.map("stat", path, e);
-        }
-      }
-      if (index.isDir(path)) {
-        return new FileStat(true, 0);
-      }
-      throw absent("stat", path);
+      return view.stat(path);
     }
   }
 
@@ -295,12 +199,7 @@ public final class BlobfsStorage implements Storage {
     checkOpen("open", dir);
     StoragePaths.check("open", dir);
     synchronized (lock) {
-      if (!index.isDir(dir)) {
-        if (index.get(dir) != null) {
-          throw BlobfsErrors.notDirectory("open", dir);
-        }
-        throw missing("open", dir);
-      }
+      view.checkListable(dir);
     }
     // Like readdir: fetched in chunks under the lock (one acquisition per LIST_CHUNK names, not per
     // name); a name created or deleted meanwhile may or may not be seen, one present throughout is.
@@ -321,7 +220,7 @@ public final class BlobfsStorage implements Storage {
           chunk.clear();
           pos = 0;
           synchronized (lock) {
-            more = index.nextChildren(dir, cursor, LIST_CHUNK, chunk);
+            more = view.nextChildren(dir, cursor, LIST_CHUNK, chunk);
           }
           if (chunk.isEmpty()) {
             more = false;
@@ -343,13 +242,6 @@ public final class BlobfsStorage implements Storage {
 
   // ---- writes ----------------------------------------------------------------------------------
 
-  /** The parent of {@code path} must be an existing directory. */
-  private void checkParent(String op, String path) throws StorageException {
-    if (!index.isDir(StoragePaths.parent(path))) {
-      throw missing(op, path);
-    }
-  }
-
   /** Every call checks this at entry; namespace changes again under the lock (close sets it there). */
   void checkOpen(String op, String path) throws StorageException {
     StorageChecks.storageOpen(closed, op, path);
@@ -370,17 +262,10 @@ public final class BlobfsStorage implements Storage {
     }
     synchronized (lock) {
       checkOpen("open", path);
-      checkParent("open", path);
-      PathIndex.Node n = index.get(path);
-      if (index.isDir(path)) {
-        throw BlobfsErrors.isDirectory("open", path);
-      }
+      String existing = view.existingForWrite(path, mode == CreateMode.EXCLUSIVE);
       try {
-        if (n != null) {
-          if (mode == CreateMode.EXCLUSIVE) {
-            throw new PathExistsException("open", path);
-          }
-          BlobFile f = fs.openFile(n.name(), 0);
+        if (existing != null) {
+          BlobFile f = fs.openFile(existing, 0);
           try {
             f.truncate(0);
           } catch (IOException e) {
@@ -389,9 +274,9 @@ public final class BlobfsStorage implements Storage {
           }
           return new BlobfsWritableFile(this, path, f);
         }
-        String name = BlobfsNames.fileName(path, shards::get);
+        String name = view.newFileName(path);
         BlobFile f = fs.openFile(name, BlobFileSystem.OPEN_CREATE);
-        index.put(path, new PathIndex.Node(false, name));
+        view.added(path, name);
         return new BlobfsWritableFile(this, path, f);
       } catch (IOException e) {
         throw BlobfsErrors.map("open", path, e);
@@ -415,15 +300,6 @@ public final class BlobfsStorage implements Storage {
     }
   }
 
-  /** Called when a written file is closed: a SHARDING file may change the name mapping. */
-  void closed(String path) throws StorageException {
-    if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
-      synchronized (lock) {
-        shardingChanged(StoragePaths.parent(path));
-      }
-    }
-  }
-
   @Override
   public boolean mkdir(String path) throws StorageException {
     checkOpen("mkdir", path);
@@ -433,22 +309,7 @@ public final class BlobfsStorage implements Storage {
     }
     synchronized (lock) {
       checkOpen("mkdir", path);
-      checkParent("mkdir", path);
-      if (index.exists(path)) {
-        return false;
-      }
-      if (BlobfsNames.isVirtualDir(path, shards::get)) {
-        index.put(path, new PathIndex.Node(true, null));
-        return true;
-      }
-      String marker = BlobfsNames.dirName(path);
-      try {
-        fs.createFile(marker);
-      } catch (IOException e) {
-        throw BlobfsErrors.map("mkdir", path, e);
-      }
-      index.put(path, new PathIndex.Node(true, marker));
-      return true;
+      return view.mkdir(path);
     }
   }
 
@@ -460,9 +321,7 @@ public final class BlobfsStorage implements Storage {
     for (String part : path.isEmpty() ? new String[0] : path.split("/")) {
       cur = StoragePaths.join(cur, part);
       synchronized (lock) {
-        if (index.get(cur) != null && !index.get(cur).dir()) {
-          throw BlobfsErrors.notDirectory("mkdir", cur);
-        }
+        view.checkNotFile("mkdir", cur);
       }
       mkdir(cur);
     }
@@ -477,78 +336,50 @@ public final class BlobfsStorage implements Storage {
   @Override
   public void rename(String from, String to) throws StorageException {
     String both = from + " " + to;
-    PureBlobFileSystem.Replaced[] replaced = {null};
-    StorageException err = null;
+    BlobFileSystem.Replaced replaced = renameCommit(from, to);
+    if (replaced == null) {
+      return;
+    }
     try {
-      renameCommit(from, to, replaced);
-    } catch (StorageException e) {
-      err = e; // after the commit (a SHARDING remap failed) the old target is still deleted below
-    }
-    if (replaced[0] != null) {
-      try {
-        if (durableReplace) {
-          device.flush();
-        } else {
-          device.barrier();
-        }
-        fs.replaceFinish(replaced[0]);
-      } catch (IOException e) {
-        if (err == null) {
-          err = BlobfsErrors.map("rename", both, e);
-        }
-      } finally {
-        synchronized (lock) {
-          pendingReplaces--;
-          lock.notifyAll();
-        }
+      if (durableReplace) {
+        device.flush();
+      } else {
+        device.barrier();
       }
-    }
-    if (err != null) {
-      throw err;
+      fs.replaceFinish(replaced);
+    } catch (IOException e) {
+      throw BlobfsErrors.map("rename", both, e);
+    } finally {
+      synchronized (lock) {
+        pendingReplaces--;
+        lock.notifyAll();
+      }
     }
   }
 
-  /** The locked half of {@link #rename}; sets {@code replaced[0]} to the old target still to delete. */
-  private void renameCommit(String from, String to, PureBlobFileSystem.Replaced[] replaced) throws StorageException {
+  /** The locked half of {@link #rename}: returns the old target still to delete, or null. */
+  private BlobFileSystem.Replaced renameCommit(String from, String to) throws StorageException {
     checkOpen("rename", from + " " + to);
     StoragePaths.check("rename", from);
     StoragePaths.check("rename", to);
     String both = from + " " + to;
     synchronized (lock) {
       checkOpen("rename", both);
-      PathIndex.Node src = index.get(from);
-      if (src == null) {
-        throw index.isDir(from) ? BlobfsErrors.isDirectory("rename", both) : new NoSuchPathException("rename", both);
+      String[] names = view.renameNames(from, to);
+      if (names == null) {
+        return null;
       }
-      if (src.dir()) {
-        throw BlobfsErrors.isDirectory("rename", both);
-      }
-      checkParent("rename", to);
-      if (index.isDir(to)) {
-        throw BlobfsErrors.isDirectory("rename", both);
-      }
-      if (from.equals(to)) {
-        return;
-      }
-      PathIndex.Node dst = index.get(to);
-      String toName = dst != null ? dst.name() : BlobfsNames.fileName(to, shards::get);
+      BlobFileSystem.Replaced replaced;
       try {
-        replaced[0] = fs.replaceCommit(src.name(), toName);
+        replaced = fs.replaceCommit(names[0], names[1]);
       } catch (IOException e) {
         throw BlobfsErrors.map("rename", both, e);
       }
-      if (replaced[0] != null) {
+      if (replaced != null) {
         pendingReplaces++;
       }
-      index.remove(from);
-      keepParent(from);
-      index.put(to, new PathIndex.Node(false, toName));
-      if (StoragePaths.name(from).equals(Layout.SHARDING_FN)) {
-        shardingChanged(StoragePaths.parent(from));
-      }
-      if (StoragePaths.name(to).equals(Layout.SHARDING_FN)) {
-        shardingChanged(StoragePaths.parent(to));
-      }
+      view.renamed(from, to, names[1]);
+      return replaced;
     }
   }
 
@@ -558,41 +389,8 @@ public final class BlobfsStorage implements Storage {
     StoragePaths.check("remove", path);
     synchronized (lock) {
       checkOpen("remove", path);
-      PathIndex.Node n = index.get(path);
-      if (n == null) {
-        if (!index.isDir(path)) {
-          throw missing("remove", path);
-        }
-        throw new StorageException("remove", path, path.isEmpty() ? "device or resource busy" : "directory not empty", null);
-      }
-      if (n.dir() && index.hasChildren(path)) {
-        throw new StorageException("remove", path, "directory not empty", null);
-      }
-      removeNode(path, n);
-      keepParent(path);
-      if (StoragePaths.name(path).equals(Layout.SHARDING_FN)) {
-        shardingChanged(StoragePaths.parent(path));
-      }
+      view.delete(path);
     }
-  }
-
-  /** A directory implied only by its files stays when the last one goes (it becomes explicit). */
-  private void keepParent(String path) {
-    String parent = StoragePaths.parent(path);
-    if (!parent.isEmpty() && index.get(parent) == null) {
-      index.put(parent, new PathIndex.Node(true, null));
-    }
-  }
-
-  private void removeNode(String path, PathIndex.Node n) throws StorageException {
-    if (n.name() != null) {
-      try {
-        fs.deleteFile(n.name());
-      } catch (IOException e) {
-        throw BlobfsErrors.map("remove", path, e);
-      }
-    }
-    index.remove(path);
   }
 
   @Override
@@ -601,14 +399,7 @@ public final class BlobfsStorage implements Storage {
     StoragePaths.check("removeall", path);
     synchronized (lock) {
       checkOpen("removeall", path);
-      boolean sharding = false;
-      for (Map.Entry<String, PathIndex.Node> e : index.subtree(path)) {
-        sharding |= StoragePaths.name(e.getKey()).equals(Layout.SHARDING_FN);
-        removeNode(e.getKey(), e.getValue());
-      }
-      if (sharding) {
-        shards.keySet().removeIf(d -> d.equals(path) || path.isEmpty() || d.startsWith(path + "/"));
-      }
+      view.deleteTree(path);
     }
   }
 
@@ -617,73 +408,24 @@ public final class BlobfsStorage implements Storage {
     checkOpen("sync", dir);
     StoragePaths.check("sync", dir);
     synchronized (lock) {
-      if (!index.exists(dir)) {
-        throw missing("sync", dir); // as open(2) of a missing directory
-      }
+      view.checkExists("sync", dir); // as open(2) of a missing directory
     }
     flush(dir);
   }
 
-  /**
-   * Re-reads {@code dir}/SHARDING and, if the shard function changed, renames the files whose
-   * blobfs name depends on it (two passes through unique temporary names, so no name is ever
-   * taken twice). Not crash-atomic; only conversions change an existing SHARDING.
-   */
-  private void shardingChanged(String dir) throws StorageException {
-    PathIndex.Node n = index.get(StoragePaths.join(dir, Layout.SHARDING_FN));
-    ShardId next = n == null || n.dir() ? null : parseSharding(n.name());
-    ShardId prev = shards.get(dir);
-    if (next == null ? prev == null : next.equals(prev)) {
-      return;
+  @Override
+  public void shardingRead(String dir, KeySharding sharding) throws StorageException {
+    StoragePaths.check("sharding", dir);
+    synchronized (lock) {
+      view.shardingRead(dir, sharding);
     }
-    Map<String, ShardId> after = new HashMap<>(shards);
-    if (next == null) {
-      after.remove(dir);
-    } else {
-      after.put(dir, next);
-    }
-    List<String[]> moves = new ArrayList<>(); // path, temp name, final name
-    for (Map.Entry<String, PathIndex.Node> e : index.filesWithinTwoLevels(dir)) {
-      String want = BlobfsNames.fileName(e.getKey(), after::get);
-      if (!want.equals(e.getValue().name())) {
-        moves.add(new String[] {e.getKey(), e.getValue().name(), want});
-      }
-    }
-    try {
-      for (int i = 0; i < moves.size(); i++) {
-        String tmp = BlobfsNames.literalName(StoragePaths.join(dir, ".remap-" + i + "-" + System.nanoTime()));
-        fs.renameFile(moves.get(i)[1], tmp);
-        moves.get(i)[1] = tmp;
-      }
-      for (String[] m : moves) {
-        fs.renameFile(m[1], m[2]);
-        index.put(m[0], new PathIndex.Node(false, m[2]));
-      }
-    } catch (IOException e) {
-      throw BlobfsErrors.map("rename", dir, e);
-    }
-    shards.clear();
-    shards.putAll(after);
   }
 
-  /**
-   * flatfs never removes shard directories, so an empty one must outlive the session: it gets a
-   * marker at close (a crash only loses empty directories, which hold no data).
-   */
-  private void persistEmptyVirtualDirs() {
-    List<String> empty = new ArrayList<>();
-    for (Map.Entry<String, PathIndex.Node> e : index.all()) {
-      if (e.getValue().dir() && e.getValue().name() == null && !index.hasChildren(e.getKey())) {
-        empty.add(e.getKey());
-      }
-    }
-    for (String d : empty) {
-      try {
-        fs.createFile(BlobfsNames.dirName(d));
-        index.put(d, new PathIndex.Node(true, BlobfsNames.dirName(d)));
-      } catch (IOException e) {
-        // best effort (e.g. a full image): an empty directory holds no data, the clean unload matters
-      }
+  @Override
+  public void shardingWritten(String dir, KeySharding sharding) throws StorageException {
+    StoragePaths.check("sharding", dir);
+    synchronized (lock) {
+      view.shardingWritten(dir, sharding);
     }
   }
 
@@ -696,7 +438,7 @@ public final class BlobfsStorage implements Storage {
     checkOpen("lock", path);
     StoragePaths.check("lock", path);
     synchronized (lock) {
-      checkParent("lock", path); // the lock file would need its directory
+      view.checkParent("lock", path); // the lock file would need its directory
     }
     return locks.acquire(path, describe(path), () -> () -> {});
   }
@@ -730,7 +472,7 @@ public final class BlobfsStorage implements Storage {
         Thread.currentThread().interrupt();
       }
       try {
-        persistEmptyVirtualDirs();
+        view.persistEmptyVirtualDirs();
         device.policy(BarrierPolicy.POWER_LOSS_SAFE);
         fs.close();
       } catch (IOException e) {

@@ -59,6 +59,5 @@ final class BlobfsWritableFile implements WritableFile {
     } catch (IOException e) {
       throw BlobfsErrors.map("close", path, e);
     }
-    storage.closed(path);
   }
 }

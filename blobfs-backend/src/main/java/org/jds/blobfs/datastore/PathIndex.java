@@ -11,7 +11,7 @@ import org.jds.flatfs.storage.StoragePaths;
 /**
  * The storage tree as flatfs sees it, kept in memory: every file path with its blobfs name, every
  * directory (persisted marker or virtual). Lookups, listings and existence checks never touch the
- * device. Not thread-safe: {@link BlobfsStorage} guards it.
+ * device. Owned by {@link DirectoryView}; not thread-safe: {@link BlobfsStorage} guards it.
  *
  * <p>Kept per directory (a hash map from directory path to its direct children) so that a lookup
  * is one hash probe and a listing walks only that directory: a query-all lists about a thousand

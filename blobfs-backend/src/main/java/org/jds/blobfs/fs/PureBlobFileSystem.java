@@ -213,6 +213,28 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   @Override
+  public long totalClusters() {
+    return bs.totalClusters();
+  }
+
+  @Override
+  public long allocatedBytes() {
+    long mdClusters = bs.totalClusters() - bs.totalDataClusters();
+    long dataClusters = bs.totalClusters() - bs.freeClusters() - mdClusters;
+    return dataClusters * bs.clusterSize() + (long) bs.usedMdPages() * Blobstore.PAGE;
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return bs.isReadOnly();
+  }
+
+  @Override
+  public List<String> problems() {
+    return bs.problems();
+  }
+
+  @Override
   public BlobfsFileStat stat(String name) throws IOException {
     checkName(name);
     synchronized (lock) {
@@ -337,10 +359,10 @@ public final class PureBlobFileSystem implements BlobFileSystem {
   }
 
   /** The old target of a committed {@link #replaceCommit}: hidden, still allocated until finished. */
-  public static final class Replaced {
+  private static final class Target implements Replaced {
     private final FileEntry target;
 
-    private Replaced(FileEntry target) {
+    private Target(FileEntry target) {
       this.target = target;
     }
   }
@@ -351,6 +373,7 @@ public final class PureBlobFileSystem implements BlobFileSystem {
    * Returns the old target, which the caller deletes with {@link #replaceFinish} once the commit is
    * durable, or null when there was none.
    */
+  @Override
   public Replaced replaceCommit(String oldName, String newName) throws IOException {
     checkName(newName);
     checkName(oldName);
@@ -361,14 +384,18 @@ public final class PureBlobFileSystem implements BlobFileSystem {
       writeName(f, newName, nextGeneration++);
       if (target == null) return null;
       target.hidden = true;
-      return new Replaced(target);
+      return new Target(target);
     }
   }
 
   /** Second half of {@link #replaceFile}: deletes the old target (once; a no-op if already gone). */
+  @Override
   public void replaceFinish(Replaced r) throws IOException {
+    if (!(r instanceof Target own)) {
+      throw new InvalidArgumentException("not a replace of this file system: " + r);
+    }
     synchronized (lock) {
-      FileEntry t = r.target;
+      FileEntry t = own.target;
       if (byId.get(t.blobId) != t) return;
       deleteEntry(t);
     }

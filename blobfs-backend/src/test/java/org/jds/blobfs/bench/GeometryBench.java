@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.jds.blobfs.datastore.BlobfsDatastore;
+import org.jds.blobfs.datastore.BlobfsStorage;
 import org.jds.blobfs.datastore.Geometry;
+import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
+import org.jds.flatfs.RootDatastore;
 
 /**
  * Measures, for IPFS block mixes, the space each cluster size allocates per byte stored (clusters
@@ -74,10 +76,10 @@ public final class GeometryBench {
         long du;
         int mdPages;
         try (Batching ds = s.create(bd, false)) {
-          long base = ((BlobfsDatastore) ds).diskUsage();
+          long base = ((RootDatastore<?>) ds).diskUsage();
           fill(ds, keys, m.sizes());
-          du = ((BlobfsDatastore) ds).diskUsage() - base;
-          mdPages = ((BlobfsDatastore) ds).storage().fileSystem().blobstore().usedPageMask().cardinality();
+          du = ((RootDatastore<?>) ds).diskUsage() - base;
+          mdPages = ((PureBlobFileSystem) ((BlobfsStorage) ((RootDatastore<?>) ds).storage()).fileSystem()).blobstore().usedPageMask().cardinality();
         }
         System.err.printf("%s blobfs %d put %.0f ms, md pages %d for %d files%n", m.name(), c, (System.nanoTime() - t1) / 1e6,
             mdPages, keys.size());

@@ -3,10 +3,11 @@ package org.jds.blobfs.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jds.blobfs.datastore.BlobfsDatastore;
+import org.jds.blobfs.datastore.BlobfsStorage;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
+import org.jds.flatfs.RootDatastore;
 
 /**
  * One StoreBench workload in a loop, for a profiler (not a test): args {@code put-(sync|nosync)-Nw|get-8w|query|query-keys|open
@@ -57,9 +58,9 @@ public final class ProfileBench {
         for (int r = 0; r < rounds; r++) {
           Path d = root.resolve("p" + r);
           try (Batching ds = s.create(d, sync)) {
-            long f0 = ds instanceof BlobfsDatastore b ? b.storage().flushCount() : 0;
+            long f0 = ds instanceof RootDatastore<?> b && b.storage() instanceof BlobfsStorage bs ? bs.flushCount() : 0;
             double rate = n / (Workload.parallel(n, writers, i -> ds.put(keys.get(i), Workload.value(size, i))) / 1e9);
-            String flushes = ds instanceof BlobfsDatastore b ? String.format(", %.2f device flushes per put", (b.storage().flushCount() - f0) / (double) n) : "";
+            String flushes = ds instanceof RootDatastore<?> b && b.storage() instanceof BlobfsStorage bs ? String.format(", %.2f device flushes per put", (bs.flushCount() - f0) / (double) n) : "";
             System.out.printf("%s round %d: %.0f ops/s%s%n", mode, r, rate, flushes);
           }
           Cleanup.deleteTree(d);

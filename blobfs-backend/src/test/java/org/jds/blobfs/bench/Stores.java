@@ -2,11 +2,12 @@ package org.jds.blobfs.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.blobfs.datastore.BlobfsImage;
+import org.jds.blobfs.datastore.DatastoreImages;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.datastore.Batching;
 import org.jds.flatfs.FlatfsDatastore;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.LocalStorage;
 
@@ -49,13 +50,13 @@ interface Stores {
       @Override
       public Batching create(Path dir, boolean sync) throws Exception {
         Files.createDirectories(dir);
-        return BlobfsDatastore.on(BlobfsImage.create(dir.resolve("img"), imageSize, g, sync), ShardId.DEFAULT,
+        return RootDatastore.on(BlobfsImage.create(dir.resolve("img"), imageSize, g, sync), ShardId.DEFAULT,
             org.jds.flatfs.FlatfsOptions.defaults(sync));
       }
 
       @Override
       public Batching open(Path dir, boolean sync) throws Exception {
-        return BlobfsDatastore.open(dir.resolve("img"), null, sync);
+        return DatastoreImages.open(dir.resolve("img"), null, sync);
       }
     };
   }

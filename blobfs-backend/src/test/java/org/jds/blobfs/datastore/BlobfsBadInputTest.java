@@ -20,6 +20,7 @@ import org.jds.datastore.DatastoreIOException;
 import org.jds.datastore.Key;
 import org.jds.flatfs.FlatfsException;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.NoSpaceException;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class BlobfsBadInputTest {
     try (Blobstore bs = Blobstore.init(FileBlockDevice.create(img, 8L << 20, 512), new BsOptions().clusterSize(4096).numMdPages(256).bstype("LVOLSTORE"))) {
       bs.unload();
     }
-    DatastoreIOException e = assertThrows(DatastoreIOException.class, () -> BlobfsDatastore.open(img, null, false));
+    DatastoreIOException e = assertThrows(DatastoreIOException.class, () -> DatastoreImages.open(img, null, false));
     assertTrue(e.getMessage().contains("LVOLSTORE"), e.getMessage());
   }
 
@@ -43,8 +44,8 @@ class BlobfsBadInputTest {
   void notAnImageIsRefused() throws Exception {
     Path img = dir.resolve("zeros.img");
     Files.write(img, new byte[1 << 20]);
-    assertThrows(DatastoreIOException.class, () -> BlobfsDatastore.open(img, null, false));
-    assertThrows(DatastoreIOException.class, () -> BlobfsDatastore.open(dir.resolve("missing.img"), null, false));
+    assertThrows(DatastoreIOException.class, () -> DatastoreImages.open(img, null, false));
+    assertThrows(DatastoreIOException.class, () -> DatastoreImages.open(dir.resolve("missing.img"), null, false));
   }
 
   @Test
@@ -53,7 +54,7 @@ class BlobfsBadInputTest {
     try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(FileBlockDevice.create(img, 8L << 20, 512), new BsOptions().clusterSize(4096).numMdPages(256))) {
       fs.createFile("/hello.txt");
     }
-    FlatfsException e = assertThrows(FlatfsException.class, () -> BlobfsDatastore.open(img, null, false));
+    FlatfsException e = assertThrows(FlatfsException.class, () -> DatastoreImages.open(img, null, false));
     assertEquals(FlatfsException.Reason.NOT_A_DATASTORE, e.reason());
     assertEquals("directory missing SHARDING file: blobfs:" + img, e.getMessage());
     // A name without the leading '/' (no flatfs path maps to it) counts as content too.
@@ -61,7 +62,7 @@ class BlobfsBadInputTest {
     try (PureBlobFileSystem fs = PureBlobFileSystem.mkfs(FileBlockDevice.create(other, 8L << 20, 512), new BsOptions().clusterSize(4096).numMdPages(256))) {
       fs.createFile("000012.sst");
     }
-    FlatfsException f = assertThrows(FlatfsException.class, () -> BlobfsDatastore.open(other, null, false));
+    FlatfsException f = assertThrows(FlatfsException.class, () -> DatastoreImages.open(other, null, false));
     assertEquals(FlatfsException.Reason.NOT_A_DATASTORE, f.reason());
     try (PureBlobFileSystem fs = PureBlobFileSystem.load(FileBlockDevice.open(other, true, 512))) {
       assertEquals(java.util.List.of("000012.sst"), fs.list(), "a refused open leaves the image as it was");
@@ -72,9 +73,9 @@ class BlobfsBadInputTest {
   void aDifferentShardingIsFlatfsMismatchError() throws Exception {
     Path img = dir.resolve("p.img");
     BlobfsImage.create(img, 8L << 20, Geometry.DEFAULT, false).close();
-    BlobfsDatastore.open(img, ShardId.prefix(2), false).close();
-    BlobfsDatastore.open(img, null, false).close(); // no --shard: the image's own function
-    FlatfsException e = assertThrows(FlatfsException.class, () -> BlobfsDatastore.open(img, ShardId.DEFAULT, false));
+    DatastoreImages.open(img, ShardId.prefix(2), false).close();
+    DatastoreImages.open(img, null, false).close(); // no --shard: the image's own function
+    FlatfsException e = assertThrows(FlatfsException.class, () -> DatastoreImages.open(img, ShardId.DEFAULT, false));
     assertEquals("specified shard func '/repo/flatfs/shard/v1/next-to-last/2' does not match repo shard func "
         + "'/repo/flatfs/shard/v1/prefix/2'", e.getMessage());
   }
@@ -85,7 +86,7 @@ class BlobfsBadInputTest {
     BlobfsStorage s = BlobfsImage.create(img, 2L << 20, Geometry.DEFAULT, false);
     Map<Key, byte[]> stored = new LinkedHashMap<>();
     DatastoreException full = null;
-    try (BlobfsDatastore ds = BlobfsDatastore.on(s, ShardId.DEFAULT, FlatfsOptions.defaults(true))) {
+    try (RootDatastore<BlobfsStorage> ds = RootDatastore.on(s, ShardId.DEFAULT, FlatfsOptions.defaults(true))) {
       for (int i = 0; i < 1000 && full == null; i++) {
         byte[] v = new byte[40_000];
         v[0] = (byte) i;
@@ -105,7 +106,7 @@ class BlobfsBadInputTest {
         assertArrayEquals(e.getValue(), ds.get(e.getKey()));
       }
     }
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, false)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, false)) {
       for (Map.Entry<Key, byte[]> e : stored.entrySet()) {
         assertArrayEquals(e.getValue(), ds.get(e.getKey()));
       }

@@ -12,6 +12,7 @@ import org.jds.datastore.testkit.DatastoreSuite;
 import org.jds.datastore.wrap.Mount;
 import org.jds.datastore.wrap.MountDatastore;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.testkit.FlatfsTestBase;
 import org.junit.jupiter.api.AfterEach;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlobfsConformanceTest {
   @TempDir Path dir;
-  private final List<BlobfsDatastore> opened = new ArrayList<>();
+  private final List<RootDatastore<BlobfsStorage>> opened = new ArrayList<>();
 
-  private synchronized BlobfsDatastore store(ShardId fn) throws Exception {
+  private synchronized RootDatastore<BlobfsStorage> store(ShardId fn) throws Exception {
     Path img = dir.resolve(fn.funName() + ".img");
     BlobfsStorage s = BlobfsImage.create(img, 256L << 20, Geometry.DEFAULT, false);
-    BlobfsDatastore ds = BlobfsDatastore.on(s, fn, FlatfsOptions.defaults(false));
+    RootDatastore<BlobfsStorage> ds = RootDatastore.on(s, fn, FlatfsOptions.defaults(false));
     opened.add(ds);
     return ds;
   }
@@ -46,7 +47,7 @@ class BlobfsConformanceTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (BlobfsDatastore ds : opened) {
+    for (RootDatastore<BlobfsStorage> ds : opened) {
       ds.close();
     }
   }

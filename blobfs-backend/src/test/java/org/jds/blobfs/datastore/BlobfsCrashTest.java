@@ -19,6 +19,7 @@ import org.jds.blobfs.tools.Fsck;
 import org.jds.datastore.Key;
 import org.jds.datastore.query.Entry;
 import org.jds.datastore.query.Query;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class BlobfsCrashTest {
   void acknowledgedWritesSurviveSigkill() throws Exception {
     Path img = dir.resolve("crash.img");
     BlobfsImage.create(img, 512L << 20, Geometry.DEFAULT, true).close();
-    BlobfsDatastore.open(img, ShardId.DEFAULT, true).close();
+    DatastoreImages.open(img, ShardId.DEFAULT, true).close();
     Map<String, Long> present = new HashMap<>();
     Set<String> deleted = new HashSet<>();
     Set<String> deleting = new HashSet<>();
@@ -85,7 +86,7 @@ class BlobfsCrashTest {
       assertTrue(finding.contains("clean=0") || finding.contains("also used by blob") || finding.contains("delete pending"),
           "cycle " + cycle + ", dirty image: " + finding);
     }
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, false)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, false)) {
       for (Map.Entry<String, Long> e : present.entrySet()) {
         if (deleting.contains(e.getKey())) {
           continue;

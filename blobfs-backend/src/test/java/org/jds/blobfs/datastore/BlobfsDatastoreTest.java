@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.jds.blobfs.device.FileBlockDevice;
 import org.jds.blobfs.fs.BlobfsFileStat;
+import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Fsck;
 import org.jds.datastore.ClosedException;
 import org.jds.datastore.Key;
@@ -20,6 +21,7 @@ import org.jds.datastore.query.Query;
 import org.jds.datastore.query.Result;
 import org.jds.datastore.query.Results;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.DirectoryListing;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BlobfsDatastoreTest {
   @TempDir Path dir;
 
-  private BlobfsDatastore fresh(ShardId fn) throws Exception {
+  private RootDatastore<BlobfsStorage> fresh(ShardId fn) throws Exception {
     BlobfsStorage s = BlobfsImage.create(dir.resolve("img"), 64L << 20, Geometry.DEFAULT, false);
-    return BlobfsDatastore.on(s, fn, FlatfsOptions.defaults(false));
+    return RootDatastore.on(s, fn, FlatfsOptions.defaults(false));
   }
 
   private static List<String> children(BlobfsStorage s, String d) throws Exception {
@@ -46,14 +48,14 @@ class BlobfsDatastoreTest {
 
   @Test
   void keysAreFlatNamesAndTheTreeIsRebuiltOnReopen() throws Exception {
-    try (BlobfsDatastore ds = fresh(ShardId.DEFAULT)) {
+    try (RootDatastore<BlobfsStorage> ds = fresh(ShardId.DEFAULT)) {
       ds.put(Key.of("/QUUX"), "foobar".getBytes(UTF_8));
       ds.put(Key.of("/AB"), "x".getBytes(UTF_8));
       TreeSet<String> names = new TreeSet<>(ds.storage().fileSystem().list());
       assertTrue(names.containsAll(List.of("/SHARDING", "/_README", "/QUUX.data", "/AB.data", "/.temp%2F")), names::toString);
       assertTrue(names.stream().filter(n -> n.endsWith(".data")).allMatch(n -> n.lastIndexOf('/') == 0), names::toString);
     }
-    try (BlobfsDatastore ds = BlobfsDatastore.open(dir.resolve("img"), null, false)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(dir.resolve("img"), null, false)) {
       assertArrayEquals("foobar".getBytes(UTF_8), ds.get(Key.of("/QUUX")));
       BlobfsStorage s = ds.storage();
       assertEquals(List.of("UU", "_A"), children(s, "").stream().filter(n -> !n.contains(".") && !n.equals("SHARDING") && !n.equals("_README")).toList());
@@ -66,14 +68,14 @@ class BlobfsDatastoreTest {
 
   @Test
   void queryAllReadsNoDeviceForKeysOnly() throws Exception {
-    try (BlobfsDatastore ds = fresh(ShardId.prefix(2))) {
+    try (RootDatastore<BlobfsStorage> ds = fresh(ShardId.prefix(2))) {
       for (int i = 0; i < 300; i++) {
         ds.put(Key.of("/K" + i), new byte[] {(byte) i});
       }
     }
     CountingDevice dev = new CountingDevice(FileBlockDevice.open(dir.resolve("img"), false, BlobfsImage.BLOCK_SIZE));
     BlobfsStorage s = BlobfsImage.open(dev, "img", false);
-    try (BlobfsDatastore ds = BlobfsDatastore.on(s, null, FlatfsOptions.defaults(false))) {
+    try (RootDatastore<BlobfsStorage> ds = RootDatastore.on(s, null, FlatfsOptions.defaults(false))) {
       long before = dev.reads.get();
       int n = 0;
       try (Results r = ds.query(Query.builder().keysOnly(true).returnsSizes(true).build())) {
@@ -91,7 +93,7 @@ class BlobfsDatastoreTest {
   void diskUsageIsTheExactAllocation() throws Exception {
     Path img = dir.resolve("img");
     long du;
-    try (BlobfsDatastore ds = fresh(ShardId.DEFAULT)) {
+    try (RootDatastore<BlobfsStorage> ds = fresh(ShardId.DEFAULT)) {
       for (int i = 0; i < 50; i++) {
         ds.put(Key.of("/V" + i), new byte[i * 1000]);
       }
@@ -99,18 +101,18 @@ class BlobfsDatastoreTest {
       assertTrue(ds.diskUsage() > 0);
       ds.flatfs().close(); // writes the final diskUsage.cache; no checkpoint thread from here on
       assertThrows(ClosedException.class, ds::diskUsage);
-      du = BlobfsDatastore.allocatedBytes(ds.storage());
+      du = ds.storage().allocatedBytes();
     }
     // Independently: every file is a blob of max(1, ceil(len/4096)) clusters and one md page
     // (inline EXTENT_RLE: at most 13 clusters here, so one run at worst 13 runs, which fit).
     try (BlobfsStorage s = BlobfsImage.open(img, false)) {
       long expected = 0;
-      for (Map.Entry<String, BlobfsFileStat> e : s.fileSystem().statAll().entrySet()) {
+      for (Map.Entry<String, BlobfsFileStat> e : ((PureBlobFileSystem) s.fileSystem()).statAll().entrySet()) {
         long clusters = Math.max(1, (e.getValue().size() + 4095) / 4096);
         expected += clusters * 4096 + 4096;
       }
       assertEquals(expected, du);
-      assertEquals(du, BlobfsDatastore.allocatedBytes(s));
+      assertEquals(du, s.allocatedBytes());
     }
   }
 }

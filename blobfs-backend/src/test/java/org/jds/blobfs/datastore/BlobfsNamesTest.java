@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.jds.flatfs.ShardId;
+import org.jds.flatfs.ShardingFile;
+import org.jds.flatfs.storage.KeySharding;
 import org.junit.jupiter.api.Test;
 
 /** The path ↔ name mapping: flat key files, literal everything else, the escape, the round trip. */
 class BlobfsNamesTest {
   /** A store at the root (next-to-last/2), one at "ds" (prefix/2), one at "p0" (prefix/0). */
-  private final Map<String, ShardId> stores = Map.of("", ShardId.DEFAULT, "ds", ShardId.prefix(2), "p0", ShardId.prefix(0));
+  private final Map<String, KeySharding> stores = Map.of("", ShardingFile.keySharding(ShardId.DEFAULT),
+      "ds", ShardingFile.keySharding(ShardId.prefix(2)), "p0", ShardingFile.keySharding(ShardId.prefix(0)));
   private final BlobfsNames.Shards shards = stores::get;
 
   private void roundTrip(String path, String name) {

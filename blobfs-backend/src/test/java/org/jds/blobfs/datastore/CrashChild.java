@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.jds.datastore.Key;
+import org.jds.flatfs.RootDatastore;
 
 /**
  * Child JVM of {@link BlobfsCrashTest}: {@code THREADS} threads do synced puts and deletes on
@@ -42,7 +43,7 @@ public final class CrashChild {
     Path img = Path.of(args[0]);
     int cycle = Integer.parseInt(args[1]);
     FileOutputStream out = new FileOutputStream(args[2], true);
-    BlobfsDatastore ds = BlobfsDatastore.open(img, null, true);
+    RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, true);
     say(out, "READY");
     Thread[] ts = new Thread[THREADS];
     for (int t = 0; t < THREADS; t++) {

@@ -24,6 +24,7 @@ import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Fsck;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.Key;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class DamagedImageTest {
     img = dir.resolve("img");
     BlobfsImage.create(img, 64L << 20, Geometry.DEFAULT, true).close();
     Random r = new Random(5);
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, ShardId.DEFAULT, true)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, ShardId.DEFAULT, true)) {
       for (int i = 0; i < keys; i++) {
         byte[] v = new byte[1000 + r.nextInt(9000)];
         r.nextBytes(v);
@@ -100,7 +101,7 @@ class DamagedImageTest {
     for (long off : new long[] {mask, mask + 1, mask + data / 8, mask + data / 8 + 1}) flip(off);
     byte[] damaged = Files.readAllBytes(img);
 
-    DatastoreException e = assertThrows(DatastoreException.class, () -> BlobfsDatastore.open(img, null, true));
+    DatastoreException e = assertThrows(DatastoreException.class, () -> DatastoreImages.open(img, null, true));
     assertTrue(e.getMessage().contains("used cluster mask: metadata-region clusters marked free: 0-"), e.getMessage());
     assertTrue(e.getMessage().contains("fsck --repair"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -118,7 +119,7 @@ class DamagedImageTest {
     assertEquals(List.of(), Fsck.check(img));
 
     Random r = new Random(6);
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, true)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, true)) {
       for (Map.Entry<String, byte[]> v : values.entrySet()) assertArrayEquals(v.getValue(), ds.get(Key.of(v.getKey())));
       for (int i = 0; i < 40; i++) {
         byte[] v = new byte[5000];
@@ -154,7 +155,7 @@ class DamagedImageTest {
     assertEquals(Fsck.CORRUPT, Fsck.run(img, false).status());
     Fsck.repair(img, false);
     assertEquals(List.of(), Fsck.check(img));
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, true)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, true)) {
       assertArrayEquals(values.get("/CIQKEY1"), ds.get(Key.of("/CIQKEY1")));
     }
   }
@@ -191,7 +192,7 @@ class DamagedImageTest {
     List<String> done = Fsck.repair(img, false);
     assertTrue(done.get(0).startsWith("released md page ") && done.get(0).contains(victim + ".data"), done.toString());
     assertEquals(List.of(), Fsck.check(img));
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, true)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, true)) {
       assertFalse(ds.has(Key.of(victim)));
       for (int i = 0; i < 20; i++) ds.put(Key.of("/CIQNEW" + i), new byte[3000]);
       for (Map.Entry<String, byte[]> v : intact.entrySet()) assertArrayEquals(v.getValue(), ds.get(Key.of(v.getKey())));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.jds.datastore.Key;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.WritableFile;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupCommitTest {
   @TempDir Path dir;
 
-  private BlobfsDatastore open(boolean sync) throws Exception {
+  private RootDatastore<BlobfsStorage> open(boolean sync) throws Exception {
     BlobfsStorage s = BlobfsImage.create(dir.resolve("img"), 64L << 20, Geometry.DEFAULT, sync);
-    return BlobfsDatastore.on(s, ShardId.DEFAULT, FlatfsOptions.defaults(sync));
+    return RootDatastore.on(s, ShardId.DEFAULT, FlatfsOptions.defaults(sync));
   }
 
   @Test
   void everySyncedPutFlushesDataThenName() throws Exception {
-    try (BlobfsDatastore ds = open(true)) {
+    try (RootDatastore<BlobfsStorage> ds = open(true)) {
       long before = ds.storage().flushCount();
       for (int i = 0; i < 20; i++) {
         ds.put(Key.of("/" + i + "XAB"), new byte[100]);
@@ -39,7 +40,7 @@ class GroupCommitTest {
 
   @Test
   void unsyncedPutsDoNotFlush() throws Exception {
-    try (BlobfsDatastore ds = open(false)) {
+    try (RootDatastore<BlobfsStorage> ds = open(false)) {
       ds.put(Key.of("/WARM"), new byte[10]);
       long before = ds.storage().flushCount();
       for (int i = 0; i < 50; i++) {

@@ -16,6 +16,7 @@ import org.jds.blobfs.device.MemoryBlockDevice;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.Key;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,7 +45,7 @@ class LossyCrashTest {
     int unchecked = 0;
     for (int cycle = 0; cycle < CYCLES; cycle++) {
       LossyBlockDevice d = MemoryImages.format(new LossyBlockDevice(8 << 20, BlobfsImage.BLOCK_SIZE));
-      BlobfsDatastore ds = BlobfsDatastore.on(BlobfsImage.open(d, "lossy", true, policy), ShardId.DEFAULT,
+      RootDatastore<BlobfsStorage> ds = RootDatastore.on(BlobfsImage.open(d, "lossy", true, policy), ShardId.DEFAULT,
           FlatfsOptions.defaults(true));
       Map<String, Set<String>> allowed = new HashMap<>();
       Set<String> deletedSinceAck = new HashSet<>();
@@ -91,7 +92,7 @@ class LossyCrashTest {
       } catch (DatastoreException expected) {
         // the image was taken above
       }
-      try (BlobfsDatastore back = BlobfsDatastore.on(
+      try (RootDatastore<BlobfsStorage> back = RootDatastore.on(
           BlobfsImage.open(new MemoryBlockDevice(img, BlobfsImage.BLOCK_SIZE, false), "after", true, policy), null,
           FlatfsOptions.defaults(true))) {
         for (String k : keys) {

@@ -23,6 +23,7 @@ import org.jds.blobfs.tools.Fsck;
 import org.jds.datastore.Batch;
 import org.jds.datastore.Key;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.CreateMode;
 import org.jds.flatfs.storage.FileAccess;
@@ -59,7 +60,7 @@ class SpdkListableNamesTest {
     Random r = new Random(1);
     byte[] big = new byte[200_000];
     r.nextBytes(big);
-    try (BlobfsDatastore ds = BlobfsDatastore.on(s, ShardId.DEFAULT, FlatfsOptions.defaults(false))) {
+    try (RootDatastore<BlobfsStorage> ds = RootDatastore.on(s, ShardId.DEFAULT, FlatfsOptions.defaults(false))) {
       ds.put(Key.of("/CIQSMALL"), "x".getBytes(StandardCharsets.UTF_8));
       assertListable(s.fileSystem().list(), "after a put");
       s.mkdir("stray");
@@ -92,7 +93,7 @@ class SpdkListableNamesTest {
       commit.get(30, TimeUnit.SECONDS);
       assertListable(s.fileSystem().list(), "after the commit");
       assertListable(namesIn(crashed), "the image a crash mid-commit leaves");
-      try (BlobfsDatastore again = BlobfsDatastore.open(crashed, null, false)) {
+      try (RootDatastore<BlobfsStorage> again = DatastoreImages.open(crashed, null, false)) {
         assertTrue(again.has(Key.of("/CIQSMALL")));
         assertListable(again.storage().fileSystem().list(), "the crashed image reopened");
       }
@@ -119,7 +120,7 @@ class SpdkListableNamesTest {
       assertArrayEquals("stray".getBytes(StandardCharsets.UTF_8), s.readAll("STRAY.data")); // read-only: read as it is
       assertArrayEquals("nested".getBytes(StandardCharsets.UTF_8), s.readAll("other/nested"));
     }
-    try (BlobfsDatastore ds = BlobfsDatastore.open(img, null, false)) {
+    try (RootDatastore<BlobfsStorage> ds = DatastoreImages.open(img, null, false)) {
       assertArrayEquals("value".getBytes(StandardCharsets.UTF_8), ds.get(Key.of("/CIQKEY")));
       assertArrayEquals("stray".getBytes(StandardCharsets.UTF_8), ds.storage().readAll("STRAY.data"));
       assertArrayEquals("nested".getBytes(StandardCharsets.UTF_8), ds.storage().readAll("other/nested"));

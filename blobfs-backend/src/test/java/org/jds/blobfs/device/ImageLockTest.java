@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jds.blobfs.ImageInUseException;
-import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.blobfs.datastore.BlobfsImage;
+import org.jds.blobfs.datastore.BlobfsStorage;
+import org.jds.blobfs.datastore.DatastoreImages;
 import org.jds.blobfs.datastore.Geometry;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.Key;
+import org.jds.flatfs.RootDatastore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,13 +56,13 @@ class ImageLockTest {
   @Test
   void aSecondDatastoreOnTheImageIsRefusedAndTheFirstKeepsItsData() throws Exception {
     Path img = image();
-    try (BlobfsDatastore a = BlobfsDatastore.open(img, null, false)) {
+    try (RootDatastore<BlobfsStorage> a = DatastoreImages.open(img, null, false)) {
       a.put(Key.of("/A"), "a".getBytes(UTF_8));
-      DatastoreException e = assertThrows(DatastoreException.class, () -> BlobfsDatastore.open(img, null, false));
+      DatastoreException e = assertThrows(DatastoreException.class, () -> DatastoreImages.open(img, null, false));
       assertTrue(e.getMessage().contains(img.toString()) && e.getMessage().contains("in use"), e.getMessage());
       a.put(Key.of("/B"), "b".getBytes(UTF_8));
     }
-    try (BlobfsDatastore a = BlobfsDatastore.open(img, null, false)) {
+    try (RootDatastore<BlobfsStorage> a = DatastoreImages.open(img, null, false)) {
       assertTrue(a.has(Key.of("/A")) && a.has(Key.of("/B")));
     }
   }

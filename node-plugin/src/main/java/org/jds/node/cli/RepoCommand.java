@@ -2,8 +2,7 @@ package org.jds.node.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.jds.blobfs.blobstore.Blobstore;
-import org.jds.blobfs.datastore.BlobfsDatastore;
+import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.wrap.Mount;
@@ -13,6 +12,7 @@ import org.jds.node.blockstore.BlockKey;
 import org.jds.node.blockstore.BlockListing;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.blockstore.HashMismatchException;
+import org.jds.node.plugin.builtin.BlobfsPlugin;
 import org.jds.node.repo.Repo;
 import org.jds.node.repo.RepoFiles;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -58,9 +58,9 @@ public final class RepoCommand implements Runnable {
         for (Mount mt : m.mounts()) {
           printBlobfs(out, mt.prefix().toString(), mt.datastore());
         }
-      } else if (ds instanceof BlobfsDatastore b) {
-        Blobstore bs = b.storage().fileSystem().blobstore();
-        out.printf("blobfs at %s: %d bytes%n", at.isEmpty() ? "/" : at, bs.totalClusters() * bs.clusterSize());
+      } else if (BlobfsPlugin.storageOf(ds) != null) {
+        BlobFileSystem fs = BlobfsPlugin.storageOf(ds).fileSystem();
+        out.printf("blobfs at %s: %d bytes%n", at.isEmpty() ? "/" : at, fs.totalClusters() * fs.clusterSize());
       }
     }
   }

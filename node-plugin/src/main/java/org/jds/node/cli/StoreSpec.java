@@ -1,14 +1,15 @@
 package org.jds.node.cli;
 
 import java.nio.file.Path;
-import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.flatfs.FlatfsDatastore;
 import org.jds.flatfs.FlatfsException;
 import org.jds.flatfs.FlatfsOptions;
 import org.jds.flatfs.Layout;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
+import org.jds.node.plugin.builtin.BlobfsPlugin;
 
 /**
  * A {@code --store} argument, {@code KIND:LOCATION}: {@code flatfs:DIR} or {@code blobfs:IMG}. New
@@ -53,7 +54,7 @@ public record StoreSpec(String kind, String location) {
 
   private Datastore openUnexplained(boolean sync, ShardId shard, boolean create) throws BadInputException, DatastoreException {
     if (kind.equals(BLOBFS)) {
-      return BlobfsDatastore.open(Path.of(location), shard, sync);
+      return BlobfsPlugin.open(Path.of(location), shard, sync);
     }
     LocalDirs dirs = LocalDirs.of(location);
     String dir = dirs.paths().get(0);
@@ -84,7 +85,7 @@ public record StoreSpec(String kind, String location) {
     }
     if (kind.equals(BLOBFS)) {
       try {
-        return BlobfsDatastore.openReadOnly(Path.of(location));
+        return BlobfsPlugin.openReadOnly(Path.of(location));
       } catch (FlatfsException e) {
         if (e.reason() != FlatfsException.Reason.SHARDING_FILE_MISSING) {
           throw e;
@@ -126,6 +127,6 @@ public record StoreSpec(String kind, String location) {
     if (ds instanceof FlatfsDatastore f) {
       return f;
     }
-    return ds instanceof BlobfsDatastore b ? b.flatfs() : null;
+    return ds instanceof RootDatastore<?> r ? r.flatfs() : null;
   }
 }

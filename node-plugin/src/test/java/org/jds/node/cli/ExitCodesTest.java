@@ -48,7 +48,7 @@ class ExitCodesTest {
     exits(0, null, "blobfs", "mkfs", img.toString(), "--size", "8M", "--datastore");
     exits(0, null, "flatfs", "create", dir.toString(), "prefix/2");
     cli.stdin = "v".getBytes();
-    try (var a = org.jds.blobfs.datastore.BlobfsDatastore.open(img, null, false);
+    try (var a = org.jds.node.plugin.builtin.BlobfsPlugin.open(img, null, false);
         var b = org.jds.flatfs.FlatfsDatastore.open(new org.jds.flatfs.storage.LocalStorage(tmp), "d", false)) {
       exits(Jds.EXIT_BAD_INPUT, img + ": in use (held by this process)", "ds", "--store", "blobfs:" + img, "put", "/K");
       exits(Jds.EXIT_BAD_INPUT, "in use by a writer (held by this process)", "ds", "--store", "blobfs:" + img, "ls");

@@ -75,7 +75,7 @@ class DaemonSignalTest {
     assertEquals(0, c.process().exitValue());
     c.await("daemon stopped");
     try (Repo r = Repo.open(repo)) {
-      assertTrue(BlobfsImages.find(r.datastore()).get(0).blobstore().wasClean(), "blobfs image marked clean");
+      assertTrue(((org.jds.blobfs.fs.PureBlobFileSystem) BlobfsImages.find(r.datastore()).get(0).fileSystem()).blobstore().wasClean(), "blobfs image marked clean");
       assertArrayEquals(big, r.blockstore().get(org.jds.node.multiformats.Cid.parse(cid)));
     }
   }

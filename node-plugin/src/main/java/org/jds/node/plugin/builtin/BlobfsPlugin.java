@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.blobstore.Grow;
-import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.blobfs.datastore.BlobfsImage;
 import org.jds.blobfs.datastore.BlobfsStorage;
 import org.jds.blobfs.datastore.Geometry;
@@ -15,6 +14,7 @@ import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.DatastoreIOException;
 import org.jds.flatfs.FlatfsOptions;
+import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.node.plugin.ConfigException;
@@ -43,6 +43,35 @@ import org.jds.node.plugin.SpecParser;
  */
 public final class BlobfsPlugin implements DatastorePlugin {
   public static final String TYPE = "blobfs";
+
+  /**
+   * Opens the image {@code img} as a datastore at its root ({@link RootDatastore#on}); {@code sync}
+   * also makes a rename over an existing key durable before the old value goes.
+   *
+   * @param shard the shard function, or null to accept the image's (or the default for a new one)
+   * @throws DatastoreException as {@link RootDatastore#on}; a {@link DatastoreIOException} if the
+   *     image cannot be opened
+   */
+  public static RootDatastore<BlobfsStorage> open(Path img, ShardId shard, boolean sync) throws DatastoreException {
+    return RootDatastore.open(() -> BlobfsImage.open(img, sync), shard, FlatfsOptions.defaults(sync));
+  }
+
+  /**
+   * Opens the image {@code img} for reading only ({@link BlobfsImage#openReadOnly}, {@link
+   * RootDatastore#openReadOnly}): nothing in the image changes, and it works on a read-only or
+   * immutable file. The image must already be a datastore (hold SHARDING).
+   *
+   * @throws DatastoreException flatfs's {@code SHARDING_FILE_MISSING} for an image that is not
+   *     (yet) a datastore, or a {@link DatastoreIOException} (missing image, in use by a writer)
+   */
+  public static RootDatastore<BlobfsStorage> openReadOnly(Path img) throws DatastoreException {
+    return RootDatastore.openReadOnly(() -> BlobfsImage.openReadOnly(img));
+  }
+
+  /** The blobfs storage under {@code ds} if it is a blobfs datastore, else null. */
+  public static BlobfsStorage storageOf(Datastore ds) {
+    return ds instanceof RootDatastore<?> r && r.storage() instanceof BlobfsStorage s ? s : null;
+  }
 
   @Override
   public String typeName() {
@@ -92,14 +121,13 @@ public final class BlobfsPlugin implements DatastorePlugin {
           s = BlobfsImage.create(img, target, new Geometry(clusterSize, Geometry.DEFAULT.bytesPerFile()), sync);
         } else {
           s = BlobfsImage.open(img, sync);
-          Blobstore bs = s.fileSystem().blobstore();
-          if (target / bs.clusterSize() > bs.totalClusters()) {
+          if (target / s.fileSystem().clusterSize() > s.fileSystem().totalClusters()) {
             s.close();
             grow(img, target);
             s = BlobfsImage.open(img, sync);
           }
         }
-        return BlobfsDatastore.on(s, shard, FlatfsOptions.defaults(sync));
+        return RootDatastore.on(s, shard, FlatfsOptions.defaults(sync));
       } catch (StorageException e) {
         throw new DatastoreIOException(e.getMessage(), e);
       }
