@@ -47,18 +47,18 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ImportStats stats = new ImportStats();
     try (Repo r = Repo.open(repo.path()); BlockSource src = open(source)) {
-      Progress progress = new Progress(progressOut, Progress.stderrIsTerminal(), src, every);
+      Progress progress = new Progress(new PrintWriter(progressOut), Progress.stderrIsTerminal(), every);
       try {
         new Importer(r.blockstoreBuilder().verifyPuts(false).keyCacheSize(0).build()).run(src, stats, progress);
         r.datastore().sync(org.jds.datastore.Key.ROOT);
       } catch (DatastoreException e) {
-        progress.finish(stats);
+        progress.finish(stats.progressLine(src, progress.seconds()));
         report(out, err, stats);
         err.println("jds: import stopped: " + e.getMessage());
         err.println("jds: everything imported before this is stored; fix the cause and rerun to continue");
         return Jds.EXIT_BAD_INPUT;
       }
-      progress.finish(stats);
+      progress.finish(stats.progressLine(src, progress.seconds()));
     }
     report(out, err, stats);
     return stats.bad().isEmpty() ? Jds.EXIT_OK : Jds.EXIT_BAD_INPUT;

@@ -33,7 +33,7 @@ public final class Importer {
   public void run(BlockSource source, ImportStats stats, Progress progress) throws DatastoreException {
     for (SourceBlock b = source.next(); b != null; b = source.next()) {
       importOne(b, stats);
-      progress.update(stats);
+      progress.update(stats.seen(), () -> stats.progressLine(source, progress.seconds()));
     }
   }
 
