@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jds.node.blockstore.DsKeys;
@@ -19,6 +22,8 @@ import org.jds.node.repo.RepoConfig;
 import org.jds.node.repo.RepoLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Interrupted, full, corrupt and locked imports: clear messages, nothing stored is lost. */
 class ImportRobustnessTest {
@@ -58,6 +63,50 @@ class ImportRobustnessTest {
     long[] s = summary(cli.out);
     assertEquals(10_000, s[0] + s[1], cli.out);
     assertTrue(s[1] >= 1500, "at least the blocks reported before the kill were kept: " + cli.out);
+    assertEquals(0, cli.run("repo", "verify", "--repo-dir", repo), cli.err);
+    Path back = tmp.resolve("back");
+    assertEquals(0, cli.run("export", "--repo-dir", repo, "--flatfs", back.toString()), cli.err);
+    BlockTrees.assertSameTree(tree, back);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"INT", "TERM"})
+  void ctrlCOrSigtermStopsAChildImportCleanlyAndARerunFinishesIt(String signal) throws Exception {
+    Path tree = tmp.resolve("blocks");
+    BlockTrees.make(tree, 10_000, 2000, 13);
+    String repo = initRepo(Profiles.BLOBFS, "256MiB");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Jds.class.getName(),
+        "import", "--repo-dir", repo, "--progress-every", "500", tree.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (int i = 0; i < 2; i++) {
+        String line = err.readLine();
+        assertTrue(line != null && line.contains("/10000 blocks"), String.valueOf(line));
+      }
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+      assertEquals(0, kill.waitFor());
+      for (String l = err.readLine(); l != null; l = err.readLine()) {
+        lines.add(l);
+      }
+    } finally {
+      if (!child.waitFor(60, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+    }
+    assertEquals(Jds.EXIT_INTERRUPTED, child.exitValue(), lines.toString());
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("jds: import interrupted: imported ") && last.endsWith("run the same command again to resume"),
+        last);
+    long imported = summary(last.substring(0, last.indexOf(';')) + "\n")[0];
+    assertTrue(imported >= 1000 && imported < 10_000, last);
+    assertEquals(0, cli.run("blobfs", "fsck", Path.of(repo, Profiles.BLOBFS_IMAGE).toString()), cli.out); // closed cleanly
+
+    assertEquals(0, cli.run("import", "--repo-dir", repo, tree.toString()), cli.err);
+    long[] s = summary(cli.out);
+    assertEquals(imported, s[1], "every block the interrupted import counted is stored: " + cli.out);
+    assertEquals(10_000, s[0] + s[1], cli.out);
     assertEquals(0, cli.run("repo", "verify", "--repo-dir", repo), cli.err);
     Path back = tmp.resolve("back");
     assertEquals(0, cli.run("export", "--repo-dir", repo, "--flatfs", back.toString()), cli.err);
