@@ -123,31 +123,25 @@ public final class BlockCommand implements Runnable {
   }
 
   @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove blocks ('removed CID' per block).")
-  static final class Rm implements Callable<Integer> {
-    @Mixin RepoOption repo;
+  static final class Rm extends RepoVerb {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "CID") List<String> args;
     @Option(names = {"-f", "--force"}, description = "Ignore blocks that are not there.") boolean force;
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.") boolean quiet;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws DatastoreException, BadInputException {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+    int run(Repo r, PrintWriter out, PrintWriter err) throws DatastoreException, BadInputException {
       boolean allRemoved = true;
-      try (Repo r = Repo.open(repo.path())) {
-        Blockstore bs = r.blockstore();
-        for (String a : args) {
-          Cid cid = CidArgs.parse(a);
-          if (!bs.has(cid) && !force) {
-            err.printf("cannot remove %s: ipld: could not find %s%n", cid, cid);
-            allRemoved = false;
-            continue;
-          }
-          bs.delete(cid);
-          if (!quiet) {
-            out.printf("removed %s%n", cid);
-          }
+      Blockstore bs = r.blockstore();
+      for (String a : args) {
+        Cid cid = CidArgs.parse(a);
+        if (!bs.has(cid) && !force) {
+          err.printf("cannot remove %s: ipld: could not find %s%n", cid, cid);
+          allRemoved = false;
+          continue;
+        }
+        bs.delete(cid);
+        if (!quiet) {
+          out.printf("removed %s%n", cid);
         }
       }
       if (!allRemoved) {
