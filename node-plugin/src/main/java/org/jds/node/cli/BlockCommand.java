@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jds.datastore.DatastoreException;
+import org.jds.node.blockstore.Block;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.multiformats.Cid;
 import org.jds.node.multiformats.Multicodec;
@@ -29,8 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "block", mixinStandardHelpOptions = true, description = "Store and read raw blocks.",
     subcommands = {BlockCommand.Put.class, BlockCommand.Get.class, BlockCommand.Stat.class, BlockCommand.Rm.class})
 public final class BlockCommand implements Runnable {
-  /** Kubo's {@code SoftBlockLimit}. */
-  static final int SOFT_BLOCK_LIMIT = 2 * 1024 * 1024;
   /** Raw block bytes for get; tests replace it. */
   static OutputStream rawOut = System.out;
   /** Input of {@code put -}; tests replace it. */
@@ -77,9 +76,8 @@ public final class BlockCommand implements Runnable {
     @Override
     public Integer call() throws DatastoreException, BadInputException, IOException {
       byte[] data = file.equals("-") ? rawIn.readAllBytes() : Files.readAllBytes(Path.of(file));
-      if (data.length > SOFT_BLOCK_LIMIT && !allowBig) {
-        throw new BadInputException("produced block is over 2MiB: big blocks can't be exchanged with other peers."
-            + " consider using UnixFS for automatic chunking of bigger files, or pass --allow-big-block to override");
+      if (data.length > Block.SOFT_LIMIT && !allowBig) {
+        throw new BadInputException(Block.OVER_SOFT_LIMIT);
       }
       Cid cid;
       try {
