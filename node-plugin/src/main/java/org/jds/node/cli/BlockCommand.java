@@ -42,26 +42,32 @@ public final class BlockCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a block subcommand is required");
   }
 
-  /** What get and stat do with one block. */
-  @FunctionalInterface
-  private interface BlockAction {
-    void run(Blockstore bs, Cid cid) throws DatastoreException, IOException;
-  }
+  /**
+   * A verb on one CID of the repo (get, stat): the CID is parsed before the repo is opened, and a
+   * missing block is kubo's offline not-found, exit 1.
+   */
+  abstract static class OneBlock implements Callable<Integer> {
+    @Mixin RepoOption repo;
+    @Parameters(index = "0", paramLabel = "CID") String arg;
+    @Spec CommandSpec spec;
 
-  /** Runs {@code action} on one CID of the repo; a missing block is kubo's offline not-found, exit 1. */
-  private static int onBlock(RepoOption repo, String arg, CommandSpec spec, BlockAction action)
-      throws DatastoreException, BadInputException, IOException {
-    Cid cid = CidArgs.parse(arg);
-    try (Repo r = Repo.open(repo.path())) {
-      action.run(r.blockstore(), cid);
-      return Jds.EXIT_OK;
-    } catch (DatastoreException e) {
-      if (!e.isNotFound()) {
-        throw e;
+    @Override
+    public final Integer call() throws DatastoreException, BadInputException, IOException {
+      Cid cid = CidArgs.parse(arg);
+      try (Repo r = Repo.open(repo.path())) {
+        run(r.blockstore(), cid);
+        return Jds.EXIT_OK;
+      } catch (DatastoreException e) {
+        if (!e.isNotFound()) {
+          throw e;
+        }
+        spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
+        return Jds.EXIT_NOT_FOUND;
       }
-      spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
-      return Jds.EXIT_NOT_FOUND;
     }
+
+    /** What the verb does with the block. */
+    abstract void run(Blockstore bs, Cid cid) throws DatastoreException, IOException;
   }
 
   @Command(name = "put", mixinStandardHelpOptions = true, description = "Store FILE (or - for stdin) as a block; prints its CID.")
@@ -94,29 +100,19 @@ public final class BlockCommand implements Runnable {
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Write the block's bytes to stdout.")
-  static final class Get implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Parameters(index = "0", paramLabel = "CID") String arg;
-    @Spec CommandSpec spec;
-
+  static final class Get extends OneBlock {
     @Override
-    public Integer call() throws DatastoreException, BadInputException, IOException {
-      return onBlock(repo, arg, spec, (bs, cid) -> {
-        rawOut.write(bs.get(cid));
-        rawOut.flush();
-      });
+    void run(Blockstore bs, Cid cid) throws DatastoreException, IOException {
+      rawOut.write(bs.get(cid));
+      rawOut.flush();
     }
   }
 
   @Command(name = "stat", mixinStandardHelpOptions = true, description = "Print the block's key and size.")
-  static final class Stat implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Parameters(index = "0", paramLabel = "CID") String arg;
-    @Spec CommandSpec spec;
-
+  static final class Stat extends OneBlock {
     @Override
-    public Integer call() throws DatastoreException, BadInputException, IOException {
-      return onBlock(repo, arg, spec, (bs, cid) -> spec.commandLine().getOut().printf("Key: %s%nSize: %d%n", cid, bs.getSize(cid)));
+    void run(Blockstore bs, Cid cid) throws DatastoreException {
+      spec.commandLine().getOut().printf("Key: %s%nSize: %d%n", cid, bs.getSize(cid));
     }
   }
 
