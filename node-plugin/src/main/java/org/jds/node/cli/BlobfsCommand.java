@@ -337,9 +337,13 @@ public final class BlobfsCommand implements Runnable {
     }
 
     private Fsck.Report report(PrintWriter out, FsckProgress shown) throws IOException {
-      Fsck.Report r = Fsck.run(img, io.direct, shown == null ? FsckListener.NONE : shown);
-      if (shown != null) {
-        shown.end();
+      Fsck.Report r;
+      try {
+        r = Fsck.run(img, io.direct, shown == null ? FsckListener.NONE : shown);
+      } finally {
+        if (shown != null) {
+          shown.end(); // also before a load failure's error line
+        }
       }
       for (String f : r.lines()) out.println(f);
       out.println(switch (r.status()) {
