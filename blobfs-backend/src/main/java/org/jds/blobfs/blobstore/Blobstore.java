@@ -150,8 +150,14 @@ public final class Blobstore implements Closeable, PageSource {
    * store owns {@code dev}: {@link #close} closes it, and so does a load that fails.
    */
   public static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover) throws IOException {
+    return load(dev, wantedBstype, forceRecover, LoadListener.NONE);
+  }
+
+  /** As {@link #load(BlockDevice, String, boolean)}, telling {@code listener} how far it is. */
+  public static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover, LoadListener listener)
+      throws IOException {
     try {
-      return load(dev, wantedBstype, forceRecover, dev.isReadOnly());
+      return load(dev, wantedBstype, forceRecover, dev.isReadOnly(), listener);
     } catch (IOException | RuntimeException e) {
       try {
         dev.close();
@@ -176,7 +182,7 @@ public final class Blobstore implements Closeable, PageSource {
     List<String> done = new ArrayList<>();
     // A released page may have been the snapshot of a clone, which then fails in the next scan.
     for (int round = 0; ; round++) {
-      Blobstore scan = load(dev, null, true, true);
+      Blobstore scan = load(dev, null, true, true, LoadListener.NONE);
       BitSet release = (BitSet) scan.recovery.corruptPages.clone();
       for (long id : scan.skipped.keySet()) release.set(BlobIds.blobIdToPage(id));
       if (release.isEmpty()) break;
@@ -188,7 +194,7 @@ public final class Blobstore implements Closeable, PageSource {
       }
       dev.flush();
     }
-    Blobstore bs = load(dev, null, true, false); // writes the rebuilt masks
+    Blobstore bs = load(dev, null, true, false, LoadListener.NONE); // writes the rebuilt masks
     bs.unload();
     done.add("rebuilt the used page, blob-id and cluster masks from the md pages");
     return done;
@@ -196,8 +202,8 @@ public final class Blobstore implements Closeable, PageSource {
 
   private static final int RELEASE_ROUNDS = 4;
 
-  private static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover, boolean readOnly)
-      throws IOException {
+  private static Blobstore load(BlockDevice dev, String wantedBstype, boolean forceRecover, boolean readOnly,
+      LoadListener listener) throws IOException {
     byte[] want = wantedBstype == null || wantedBstype.isEmpty() ? null : SuperBlock.bstypeOf(wantedBstype);
     SuperBlock sb = SuperBlock.read(dev, want);
     boolean mustRecover = sb.blobidMaskLen == 0 || !sb.clean || forceRecover;
@@ -207,7 +213,7 @@ public final class Blobstore implements Closeable, PageSource {
     }
     if (mustRecover) {
       Recovery r = new Recovery(bs, bs.totalClusters);
-      r.run(bs.numMdClusters);
+      r.run(bs.numMdClusters, (done, total) -> listener.mdPages(done, 2 * total));
       bs.recovery = r;
       bs.usedPages = new UsedMask(r.usedPages);
       bs.usedBlobIds = r.usedBlobIds;
@@ -215,7 +221,8 @@ public final class Blobstore implements Closeable, PageSource {
     } else {
       bs.readMasks();
     }
-    bs.loadBlobs();
+    int md = sb.mdLen;
+    bs.loadBlobs(mustRecover ? (done, total) -> listener.mdPages(md + done, 2L * md) : listener);
     bs.findProblems();
     if (!bs.readOnly && !bs.problems.isEmpty()) throw new DamagedImageException(bs.problems);
     if (mustRecover && !bs.readOnly) {
@@ -231,8 +238,11 @@ public final class Blobstore implements Closeable, PageSource {
     usedBlobIds = BitMask.read(dev, BitMask.Kind.USED_BLOBIDS, sb, sb.mdLen);
   }
 
-  /** Opens every blob named by the blob-id mask in ascending order; failures are skipped. */
-  private void loadBlobs() throws IOException {
+  /**
+   * Opens every blob named by the blob-id mask in ascending order; failures are skipped. Tells
+   * {@code listener} each root page's position in the md region.
+   */
+  private void loadBlobs(LoadListener listener) throws IOException {
     // Md pages are read through a read-ahead: one device read per run of up to 64 used pages
     // instead of one per page (the load of 100k small files was dominated by 200k 4 KiB preads).
     BlobParser parser = new BlobParser(new MdReadAhead(this, usedPages.bits()), totalClusters);
@@ -243,7 +253,9 @@ public final class Blobstore implements Closeable, PageSource {
       } catch (BlobfsException e) {
         skipped.put(id, e);
       }
+      listener.mdPages(i + 1L, sb.mdLen);
     }
+    listener.mdPages(sb.mdLen, sb.mdLen);
     // A clone whose snapshot cannot be opened cannot be opened either.
     for (BlobMeta m : new ArrayList<>(blobs.values())) {
       if (m.parentId != SuperBlock.BLOBID_INVALID && !blobs.containsKey(m.parentId)) {

@@ -33,7 +33,8 @@ final class Recovery {
     this.totalClusters = totalClusters;
   }
 
-  void run(int numMdClusters) throws IOException {
+  /** Scans the md region; {@code listener} hears how many of its md pages are behind. */
+  void run(int numMdClusters, LoadListener listener) throws IOException {
     int mdLen = src.mdLen();
     int pageIndex = 0;
     while (pageIndex < mdLen) {
@@ -41,6 +42,7 @@ final class Recovery {
       do {
         pageIndex++;
       } while (pageIndex < mdLen && usedPages.get(pageIndex));
+      listener.mdPages(pageIndex, mdLen);
     }
     for (int i = 0; i < numMdClusters && i < totalClusters; i++) usedClusters.set(i);
   }

@@ -42,8 +42,10 @@ public final class Fsck {
    *
    * @param damage corruption, one line each
    * @param notes what a writable load resolves by itself, one line each
+   * @param mdPages the md pages checked (the image's md_len)
+   * @param files the blobs checked (each a file on a blobfs image)
    */
-  public record Report(List<String> damage, List<String> notes) {
+  public record Report(List<String> damage, List<String> notes, long mdPages, long files) {
     /** {@link #CLEAN}, {@link #RECOVERED} or {@link #CORRUPT}. */
     public int status() {
       return !damage.isEmpty() ? CORRUPT : !notes.isEmpty() ? RECOVERED : CLEAN;
@@ -69,21 +71,28 @@ public final class Fsck {
 
   /** Checks the image read-only. Load failures (no blobstore, bad super block) are thrown. */
   public static Report run(Path img, boolean direct) throws IOException {
+    return run(img, direct, FsckListener.NONE);
+  }
+
+  /** As {@link #run(Path, boolean)}, telling {@code listener} how far it is. */
+  public static Report run(Path img, boolean direct, FsckListener listener) throws IOException {
     List<String> damage = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null)) {
+    try (Blobstore bs = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null, false,
+        (done, total) -> listener.progress(FsckListener.Phase.MD_PAGES, done, total))) {
       if (!bs.wasClean()) notes.add("super block: clean=0, the store was not cleanly unloaded (recovered in memory)");
       if (bs.wasClean() && bs.problems().isEmpty()) {
-        try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null, true)) {
+        try (Blobstore scan = Blobstore.load(FileBlockDevice.open(img, true, BlockDevice.SECTOR_SIZE, direct), null, true,
+            (done, total) -> listener.progress(FsckListener.Phase.MASKS, done, total))) {
           damage.addAll(scan.problems());
           diff(damage, "used page mask", bs.usedPageMask(), scan.usedPageMask());
           diff(damage, "used blobid mask", bs.usedBlobIdMask(), scan.usedBlobIdMask());
           diff(damage, "used cluster mask", bs.usedClusterMask(), scan.usedClusterMask());
         }
       }
-      check(bs, damage, notes);
+      check(bs, damage, notes, listener);
+      return new Report(damage, notes, bs.mdLen(), bs.blobIds().size());
     }
-    return new Report(damage, notes);
   }
 
   /**
@@ -109,14 +118,19 @@ public final class Fsck {
 
   /** Checks the loaded state and appends findings (damage and notes alike) to {@code out}. */
   public static void check(Blobstore bs, List<String> out) {
-    check(bs, out, out);
+    check(bs, out, out, FsckListener.NONE);
   }
 
-  private static void check(Blobstore bs, List<String> damage, List<String> notes) {
+  private static void check(Blobstore bs, List<String> damage, List<String> notes, FsckListener listener) {
     damage.addAll(bs.problems());
     if (!"BLOBFS".equals(bs.bstype())) return;
     Map<String, Long> names = new HashMap<>();
-    for (long id : bs.blobIds()) checkFile(bs, bs.info(id), names, damage, notes);
+    List<Long> ids = bs.blobIds();
+    long done = 0;
+    for (long id : ids) {
+      checkFile(bs, bs.info(id), names, damage, notes);
+      listener.progress(FsckListener.Phase.FILES, ++done, ids.size());
+    }
   }
 
   private static void checkFile(Blobstore bs, BlobInfo b, Map<String, Long> names, List<String> out, List<String> notes) {

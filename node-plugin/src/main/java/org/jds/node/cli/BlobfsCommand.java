@@ -19,7 +19,9 @@ import org.jds.blobfs.fs.BlobfsFileStat;
 import org.jds.blobfs.fs.PureBlobFileSystem;
 import org.jds.blobfs.tools.Dump;
 import org.jds.blobfs.tools.Fsck;
+import org.jds.blobfs.tools.FsckListener;
 import org.jds.blobfs.tools.ImageContents;
+import org.jds.node.transfer.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -284,7 +286,9 @@ public final class BlobfsCommand implements Runnable {
   @Command(name = "fsck",
       description = {"Check an image read-only and print what is wrong, one line each.",
           "With --repair: release md pages that cannot be read (naming the files lost), rebuild the used masks"
-              + " from the md pages as SPDK's dirty-load recovery does, unload cleanly, and check again."},
+              + " from the md pages as SPDK's dirty-load recovery does, unload cleanly, and check again.",
+          "On a terminal (or with --progress) it reports on stderr how far it is (md pages, masks, files) and"
+              + " ends with a summary line."},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
           "0:clean.",
@@ -296,24 +300,50 @@ public final class BlobfsCommand implements Runnable {
     @Mixin DirectOption io;
     @Option(names = "--repair", description = "Repair in place (see above); run without it first to see what it finds.")
     boolean repair;
+    @Option(names = "--progress", description = "Report progress and a summary on stderr even when it is not a terminal.")
+    boolean progress;
+    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "10000",
+        description = "Without a terminal, with --progress: a progress line every N md pages or files (default 10000).")
+    long every;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      long start = System.nanoTime();
       PrintWriter out = spec.commandLine().getOut();
-      Fsck.Report r = report(out);
+      boolean terminal = Progress.stderrIsTerminal();
+      FsckProgress shown = terminal || progress ? new FsckProgress(spec.commandLine().getErr(), terminal, every) : null;
+      Fsck.Report r = report(out, shown);
+      Fsck.Report last = r;
       if (repair && r.status() != Fsck.CLEAN) {
         for (String d : Fsck.repair(img, io.direct)) out.println("repair: " + d);
-        Fsck.Report after = report(out);
-        out.flush();
-        return after.status() == Fsck.CLEAN ? Fsck.RECOVERED : Fsck.CORRUPT;
+        last = report(out, shown);
       }
       out.flush();
-      return r.status();
+      if (shown != null) {
+        summary(spec.commandLine().getErr(), r, last, start);
+      }
+      return last == r ? r.status() : last.status() == Fsck.CLEAN ? Fsck.RECOVERED : Fsck.CORRUPT;
     }
 
-    private Fsck.Report report(PrintWriter out) throws IOException {
-      Fsck.Report r = Fsck.run(img, io.direct);
+    /** {@code fsck: IMG: N md pages, F files checked in S s: P problem(s) found[, R repaired], K note(s)}. */
+    private void summary(PrintWriter err, Fsck.Report first, Fsck.Report last, long start) {
+      String repaired = last == first ? "" : ", " + (first.damage().size() - last.damage().size()) + " repaired";
+      err.println(String.format("fsck: %s: %d md pages, %d files checked in %.1f s: %d problem(s) found%s, %d note(s)",
+          img, first.mdPages(), first.files(), (System.nanoTime() - start) / 1e9, first.damage().size(), repaired,
+          first.notes().size()));
+      err.flush();
+    }
+
+    private Fsck.Report report(PrintWriter out, FsckProgress shown) throws IOException {
+      Fsck.Report r;
+      try {
+        r = Fsck.run(img, io.direct, shown == null ? FsckListener.NONE : shown);
+      } finally {
+        if (shown != null) {
+          shown.end(); // also before a load failure's error line
+        }
+      }
       for (String f : r.lines()) out.println(f);
       out.println(switch (r.status()) {
         case Fsck.CLEAN -> "clean";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jds.datastore.DatastoreException;
+import org.jds.node.blockstore.Block;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.multiformats.Cid;
 import org.jds.node.multiformats.Multicodec;
@@ -29,8 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "block", mixinStandardHelpOptions = true, description = "Store and read raw blocks.",
     subcommands = {BlockCommand.Put.class, BlockCommand.Get.class, BlockCommand.Stat.class, BlockCommand.Rm.class})
 public final class BlockCommand implements Runnable {
-  /** Kubo's {@code SoftBlockLimit}. */
-  static final int SOFT_BLOCK_LIMIT = 2 * 1024 * 1024;
   /** Raw block bytes for get; tests replace it. */
   static OutputStream rawOut = System.out;
   /** Input of {@code put -}; tests replace it. */
@@ -43,26 +42,32 @@ public final class BlockCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a block subcommand is required");
   }
 
-  /** What get and stat do with one block. */
-  @FunctionalInterface
-  private interface BlockAction {
-    void run(Blockstore bs, Cid cid) throws DatastoreException, IOException;
-  }
+  /**
+   * A verb on one CID of the repo (get, stat): the CID is parsed before the repo is opened, and a
+   * missing block is kubo's offline not-found, exit 1.
+   */
+  abstract static class OneBlock implements Callable<Integer> {
+    @Mixin RepoOption repo;
+    @Parameters(index = "0", paramLabel = "CID") String arg;
+    @Spec CommandSpec spec;
 
-  /** Runs {@code action} on one CID of the repo; a missing block is kubo's offline not-found, exit 1. */
-  private static int onBlock(RepoOption repo, String arg, CommandSpec spec, BlockAction action)
-      throws DatastoreException, BadInputException, IOException {
-    Cid cid = CidArgs.parse(arg);
-    try (Repo r = Repo.open(repo.path())) {
-      action.run(r.blockstore(), cid);
-      return Jds.EXIT_OK;
-    } catch (DatastoreException e) {
-      if (!e.isNotFound()) {
-        throw e;
+    @Override
+    public final Integer call() throws DatastoreException, BadInputException, IOException {
+      Cid cid = CidArgs.parse(arg);
+      try (Repo r = Repo.open(repo.path())) {
+        run(r.blockstore(), cid);
+        return Jds.EXIT_OK;
+      } catch (DatastoreException e) {
+        if (!e.isNotFound()) {
+          throw e;
+        }
+        spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
+        return Jds.EXIT_NOT_FOUND;
       }
-      spec.commandLine().getErr().println("jds: " + CidArgs.notFound(cid));
-      return Jds.EXIT_NOT_FOUND;
     }
+
+    /** What the verb does with the block. */
+    abstract void run(Blockstore bs, Cid cid) throws DatastoreException, IOException;
   }
 
   @Command(name = "put", mixinStandardHelpOptions = true, description = "Store FILE (or - for stdin) as a block; prints its CID.")
@@ -77,9 +82,8 @@ public final class BlockCommand implements Runnable {
     @Override
     public Integer call() throws DatastoreException, BadInputException, IOException {
       byte[] data = file.equals("-") ? rawIn.readAllBytes() : Files.readAllBytes(Path.of(file));
-      if (data.length > SOFT_BLOCK_LIMIT && !allowBig) {
-        throw new BadInputException("produced block is over 2MiB: big blocks can't be exchanged with other peers."
-            + " consider using UnixFS for automatic chunking of bigger files, or pass --allow-big-block to override");
+      if (data.length > Block.SOFT_LIMIT && !allowBig) {
+        throw new BadInputException(Block.OVER_SOFT_LIMIT);
       }
       Cid cid;
       try {
@@ -96,58 +100,42 @@ public final class BlockCommand implements Runnable {
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Write the block's bytes to stdout.")
-  static final class Get implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Parameters(index = "0", paramLabel = "CID") String arg;
-    @Spec CommandSpec spec;
-
+  static final class Get extends OneBlock {
     @Override
-    public Integer call() throws DatastoreException, BadInputException, IOException {
-      return onBlock(repo, arg, spec, (bs, cid) -> {
-        rawOut.write(bs.get(cid));
-        rawOut.flush();
-      });
+    void run(Blockstore bs, Cid cid) throws DatastoreException, IOException {
+      rawOut.write(bs.get(cid));
+      rawOut.flush();
     }
   }
 
   @Command(name = "stat", mixinStandardHelpOptions = true, description = "Print the block's key and size.")
-  static final class Stat implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Parameters(index = "0", paramLabel = "CID") String arg;
-    @Spec CommandSpec spec;
-
+  static final class Stat extends OneBlock {
     @Override
-    public Integer call() throws DatastoreException, BadInputException, IOException {
-      return onBlock(repo, arg, spec, (bs, cid) -> spec.commandLine().getOut().printf("Key: %s%nSize: %d%n", cid, bs.getSize(cid)));
+    void run(Blockstore bs, Cid cid) throws DatastoreException {
+      spec.commandLine().getOut().printf("Key: %s%nSize: %d%n", cid, bs.getSize(cid));
     }
   }
 
   @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove blocks ('removed CID' per block).")
-  static final class Rm implements Callable<Integer> {
-    @Mixin RepoOption repo;
+  static final class Rm extends RepoVerb {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "CID") List<String> args;
     @Option(names = {"-f", "--force"}, description = "Ignore blocks that are not there.") boolean force;
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.") boolean quiet;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws DatastoreException, BadInputException {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+    int run(Repo r, PrintWriter out, PrintWriter err) throws DatastoreException, BadInputException {
       boolean allRemoved = true;
-      try (Repo r = Repo.open(repo.path())) {
-        Blockstore bs = r.blockstore();
-        for (String a : args) {
-          Cid cid = CidArgs.parse(a);
-          if (!bs.has(cid) && !force) {
-            err.printf("cannot remove %s: ipld: could not find %s%n", cid, cid);
-            allRemoved = false;
-            continue;
-          }
-          bs.delete(cid);
-          if (!quiet) {
-            out.printf("removed %s%n", cid);
-          }
+      Blockstore bs = r.blockstore();
+      for (String a : args) {
+        Cid cid = CidArgs.parse(a);
+        if (!bs.has(cid) && !force) {
+          err.printf("cannot remove %s: ipld: could not find %s%n", cid, cid);
+          allRemoved = false;
+          continue;
+        }
+        bs.delete(cid);
+        if (!quiet) {
+          out.printf("removed %s%n", cid);
         }
       }
       if (!allRemoved) {

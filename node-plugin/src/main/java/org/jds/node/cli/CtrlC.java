@@ -1,53 +1,52 @@
 package org.jds.node.cli;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) turned into a flag that a long command polls, so that it stops at a safe point:
- * its batch committed and its stores closed cleanly. A second Ctrl-C gets the JVM's own handling
- * (exit at once). Where the signal cannot be handled, the flag simply never rises.
+ * Ctrl-C (SIGINT) or SIGTERM turned into a flag that a long command polls, so that it stops at a
+ * safe point: its batch committed and its stores closed cleanly. A second signal gets the JVM's own
+ * handling (exit at once). Where a signal cannot be handled, it simply never raises the flag.
+ * Install and close on one thread; {@link #pressed()} is safe from any.
  */
 final class CtrlC implements AutoCloseable {
-  private static final Signal INT = new Signal("INT");
+  private static final String[] SIGNALS = {"INT", "TERM"};
 
   private final AtomicBoolean pressed = new AtomicBoolean();
-  private final SignalHandler previous;
+  /** The handlers replaced, by signal; a signal missing here was not caught. */
+  private final Map<Signal, SignalHandler> previous = new ConcurrentHashMap<>();
 
   private CtrlC() {
-    SignalHandler old;
-    try {
-      old = Signal.handle(INT, sig -> {
-        if (!pressed.compareAndSet(false, true)) {
-          previousHandler().handle(sig);
-        }
-      });
-    } catch (IllegalArgumentException e) {
-      old = null; // SIGINT is not available here (or reserved, e.g. by -Xrs)
+    for (String name : SIGNALS) {
+      Signal s = new Signal(name);
+      try {
+        previous.put(s, Signal.handle(s, sig -> {
+          if (!pressed.compareAndSet(false, true)) {
+            previous.getOrDefault(sig, SignalHandler.SIG_DFL).handle(sig);
+          }
+        }));
+      } catch (IllegalArgumentException e) {
+        // not available here (or reserved, e.g. by -Xrs)
+      }
     }
-    previous = old;
   }
 
-  /** Catches Ctrl-C from now until {@link #close()}. */
+  /** Catches Ctrl-C and SIGTERM from now until {@link #close()}. */
   static CtrlC install() {
     return new CtrlC();
   }
 
-  private SignalHandler previousHandler() {
-    return previous == null ? SignalHandler.SIG_DFL : previous;
-  }
-
-  /** Whether Ctrl-C was pressed since {@link #install()}. */
+  /** Whether Ctrl-C (or SIGTERM) came since {@link #install()}. */
   boolean pressed() {
     return pressed.get();
   }
 
-  /** Gives SIGINT back to the handler it had before. */
+  /** Gives each signal back to the handler it had before. */
   @Override
   public void close() {
-    if (previous != null) {
-      Signal.handle(INT, previous);
-    }
+    previous.forEach(Signal::handle);
   }
 }

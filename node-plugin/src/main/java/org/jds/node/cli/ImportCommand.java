@@ -26,10 +26,13 @@ import picocli.CommandLine.Spec;
  * {@code jds import PATH}: blocks from a kubo/go-ipfs repo, a bare flatfs directory or a CAR file
  * into the repo's blockstore, verified. Rerun it after an interruption: present blocks are skipped.
  * Exit 0 when every block imported or was present; 2 when a block was bad (each is listed on stderr)
- * or the import stopped on an error.
+ * or the import stopped on an error; 130 when Ctrl-C or SIGTERM stopped it between two blocks (the
+ * repo is synced and closed cleanly first).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import blocks from a kubo repo, a flatfs directory or a CAR file (resumable).")
+    description = {"Import blocks from a kubo repo, a flatfs directory or a CAR file (resumable).",
+        "Ctrl-C (or SIGTERM) stops it between two blocks, keeps what was imported and exits "
+            + Jds.EXIT_INTERRUPTED + "; the same command run again resumes."})
 final class ImportCommand implements Callable<Integer> {
   /** Progress lines go here (tests replace it; picocli's err is a writer without a terminal check). */
   static PrintStream progressOut = System.err;
@@ -46,21 +49,29 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ImportStats stats = new ImportStats();
-    try (Repo r = Repo.open(repo.path()); BlockSource src = open(source)) {
-      Progress progress = new Progress(progressOut, Progress.stderrIsTerminal(), src, every);
+    boolean finished;
+    try (CtrlC ctrlC = CtrlC.install(); Repo r = Repo.open(repo.path()); BlockSource src = open(source)) {
+      Progress progress = new Progress(new PrintWriter(progressOut), Progress.stderrIsTerminal(), every);
       try {
-        new Importer(r.blockstoreBuilder().verifyPuts(false).keyCacheSize(0).build()).run(src, stats, progress);
+        finished = new Importer(r.blockstoreBuilder().verifyPuts(false).keyCacheSize(0).build())
+            .run(src, stats, progress, ctrlC::pressed);
         r.datastore().sync(org.jds.datastore.Key.ROOT);
       } catch (DatastoreException e) {
-        progress.finish(stats);
+        progress.finish(stats.progressLine(src, progress.seconds()));
         report(out, err, stats);
         err.println("jds: import stopped: " + e.getMessage());
         err.println("jds: everything imported before this is stored; fix the cause and rerun to continue");
         return Jds.EXIT_BAD_INPUT;
       }
-      progress.finish(stats);
+      progress.finish(stats.progressLine(src, progress.seconds()));
     }
     report(out, err, stats);
+    if (!finished) {
+      err.println("jds: import interrupted: " + stats.summary() + "; every block imported is stored,"
+          + " run the same command again to resume");
+      err.flush();
+      return Jds.EXIT_INTERRUPTED;
+    }
     return stats.bad().isEmpty() ? Jds.EXIT_OK : Jds.EXIT_BAD_INPUT;
   }
 

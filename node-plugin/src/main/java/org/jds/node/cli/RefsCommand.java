@@ -1,13 +1,11 @@
 package org.jds.node.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jds.datastore.DatastoreException;
 import org.jds.node.blockstore.BlockKey;
 import org.jds.node.blockstore.BlockListing;
 import org.jds.node.repo.Repo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,25 +22,20 @@ public final class RefsCommand implements Runnable {
 
   @Command(name = "local", mixinStandardHelpOptions = true,
       description = "List every block in the repo (CIDv1 raw, base32); keys that are not blocks go to stderr.")
-  static final class Local implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Spec CommandSpec spec;
-
+  static final class Local extends RepoVerb {
     @Override
-    public Integer call() throws DatastoreException {
-      PrintWriter out = spec.commandLine().getOut();
+    int run(Repo r, PrintWriter out, PrintWriter err) throws DatastoreException {
       int bad = 0;
-      try (Repo r = Repo.open(repo.path()); BlockListing l = r.blockstore().keys()) {
+      try (BlockListing l = r.blockstore().keys()) {
         for (BlockKey k = l.next(); k != null; k = l.next()) {
           if (k.isBad()) {
-            spec.commandLine().getErr().println("jds: bad block key " + k.key() + ": " + k.problem());
+            err.println("jds: bad block key " + k.key() + ": " + k.problem());
             bad++;
           } else {
             out.println(k.cid());
           }
         }
       }
-      out.flush();
       return bad == 0 ? Jds.EXIT_OK : Jds.EXIT_BAD_INPUT;
     }
   }

@@ -1,7 +1,6 @@
 package org.jds.node.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.datastore.Datastore;
 import org.jds.datastore.DatastoreException;
@@ -19,7 +18,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -40,16 +38,10 @@ public final class RepoCommand implements Runnable {
    */
   @Command(name = "grow", mixinStandardHelpOptions = true,
       description = "Grow the blobfs image(s) to the configured size (raise Datastore.StorageMax first).")
-  static final class GrowCmd implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Spec CommandSpec spec;
-
+  static final class GrowCmd extends RepoVerb {
     @Override
-    public Integer call() throws DatastoreException {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Repo r = Repo.open(repo.path())) {
-        printBlobfs(out, "", r.datastore());
-      }
+    int run(Repo r, PrintWriter out, PrintWriter err) {
+      printBlobfs(out, "", r.datastore());
       return Jds.EXIT_OK;
     }
 
@@ -70,32 +62,24 @@ public final class RepoCommand implements Runnable {
    * datastores' disk usage), StorageMax, NumObjects (every block key), RepoPath, Version.
    */
   @Command(name = "stat", mixinStandardHelpOptions = true, description = "Print the repo's size and block count.")
-  static final class StatCmd implements Callable<Integer> {
-    @Mixin RepoOption repo;
+  static final class StatCmd extends RepoVerb {
     @Option(names = {"-s", "--size-only"}, description = "Only RepoSize and StorageMax.") boolean sizeOnly;
     @Option(names = "--enc", defaultValue = "text", description = "text (default) or json.") String enc;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws DatastoreException {
+    int run(Repo r, PrintWriter out, PrintWriter err) throws DatastoreException {
       long objects = 0;
-      long size;
-      long max;
-      String path;
-      try (Repo r = Repo.open(repo.path())) {
-        size = PersistentDatastore.diskUsage(r.datastore());
-        max = r.config().storageMax();
-        path = r.path().toAbsolutePath().toString();
-        if (!sizeOnly) {
-          try (BlockListing l = r.blockstore().keys()) {
-            for (BlockKey k = l.next(); k != null; k = l.next()) {
-              objects++;
-            }
+      long size = PersistentDatastore.diskUsage(r.datastore());
+      long max = r.config().storageMax();
+      String path = r.path().toAbsolutePath().toString();
+      if (!sizeOnly) {
+        try (BlockListing l = r.blockstore().keys()) {
+          for (BlockKey k = l.next(); k != null; k = l.next()) {
+            objects++;
           }
         }
       }
       String version = "fs-repo@" + RepoFiles.REPO_VERSION;
-      PrintWriter out = spec.commandLine().getOut();
       if (enc.equals("json")) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("RepoSize", size);
@@ -122,17 +106,12 @@ public final class RepoCommand implements Runnable {
    * reported as kubo does, and any makes the exit code 2.
    */
   @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check that every block hashes to its key.")
-  static final class VerifyCmd implements Callable<Integer> {
-    @Mixin RepoOption repo;
-    @Spec CommandSpec spec;
-
+  static final class VerifyCmd extends RepoVerb {
     @Override
-    public Integer call() throws DatastoreException {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+    int run(Repo r, PrintWriter out, PrintWriter err) throws DatastoreException {
       long ok = 0;
       long bad = 0;
-      try (Repo r = Repo.open(repo.path()); BlockListing l = r.blockstore().keys()) {
+      try (BlockListing l = r.blockstore().keys()) {
         Blockstore bs = r.blockstoreBuilder().hashOnRead(true).keyCacheSize(0).build();
         for (BlockKey k = l.next(); k != null; k = l.next()) {
           if (k.isBad()) {

@@ -40,13 +40,7 @@ public final class DagWalker {
     while (!stack.isEmpty()) {
       Cid cid = stack.pop();
       if (!seen.add(cid)) continue;
-      byte[] data;
-      try {
-        data = store.get(cid);
-      } catch (DatastoreException e) {
-        if (e.isNotFound()) throw new MissingBlockException(cid);
-        throw e;
-      }
+      byte[] data = load(store, cid);
       List<Cid> links = Links.of(cid, data);
       for (int i = links.size() - 1; i >= 0; i--) {
         if (!seen.contains(links.get(i))) stack.push(links.get(i));
@@ -54,5 +48,20 @@ public final class DagWalker {
       return new Block(cid, data);
     }
     return null;
+  }
+
+  /**
+   * A block of a DAG being walked: its bytes, or {@link MissingBlockException} (kubo's "ipld: could
+   * not find CID") when it is not stored.
+   *
+   * @throws DatastoreException the blockstore failed (or, with hash-on-read, found a corrupt block)
+   */
+  public static byte[] load(Blockstore store, Cid cid) throws DatastoreException {
+    try {
+      return store.get(cid);
+    } catch (DatastoreException e) {
+      if (e.isNotFound()) throw new MissingBlockException(cid);
+      throw e;
+    }
   }
 }

@@ -10,6 +10,7 @@ import org.jds.node.blockstore.Block;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.dag.CodecException;
 import org.jds.node.dag.DagPb;
+import org.jds.node.dag.DagWalker;
 import org.jds.node.dag.Links;
 import org.jds.node.dag.MissingBlockException;
 import org.jds.node.multiformats.Cid;
@@ -53,13 +54,7 @@ final class CarTraversal {
     while (!stack.isEmpty()) {
       Cid cid = stack.pop();
       if (!seen.add(cid) && !dups) continue;
-      byte[] data;
-      try {
-        data = store.get(cid);
-      } catch (DatastoreException e) {
-        if (e.isNotFound()) throw new MissingBlockException(cid);
-        throw e;
-      }
+      byte[] data = DagWalker.load(store, cid);
       if (descend(cid, data)) {
         List<Cid> links = Links.of(cid, data);
         for (int i = links.size() - 1; i >= 0; i--) stack.push(links.get(i));

@@ -16,10 +16,16 @@ public final class SpecFields {
     return v.textValue();
   }
 
+  /** An optional field of any type: its value, or null when absent or JSON null. */
+  public static JsonNode optional(ObjectNode params, String name) {
+    JsonNode v = params.get(name);
+    return v == null || v.isNull() ? null : v;
+  }
+
   /** An optional string field, or {@code dflt} when absent or null. */
   public static String optString(ObjectNode params, String name, String dflt) throws ConfigException {
-    JsonNode v = params.get(name);
-    if (v == null || v.isNull()) {
+    JsonNode v = optional(params, name);
+    if (v == null) {
       return dflt;
     }
     if (!v.isTextual()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jds.datastore.DatastoreException;
 import org.jds.datastore.NotFoundException;
+import org.jds.node.blockstore.Block;
 import org.jds.node.daemon.Node;
 import org.jds.node.dag.CodecException;
 import org.jds.node.multiformats.Cid;
@@ -19,8 +20,6 @@ import org.jds.node.multiformats.Multihash;
 
 /** {@code block/put}, {@code block/get}, {@code block/stat}, {@code block/rm} with kubo's options and shapes. */
 final class BlockRpc {
-  /** Kubo's {@code SoftBlockLimit}. */
-  static final int SOFT_BLOCK_LIMIT = 2 * 1024 * 1024;
   static final String RAW_TYPE = "application/vnd.ipld.raw";
 
   private final Node node;
@@ -82,10 +81,9 @@ final class BlockRpc {
   private static byte[] read(Part p, boolean big) throws IOException, RpcException {
     try (InputStream in = p.getInputStream()) {
       if (big) return in.readAllBytes(); // still bounded by the server's request limit
-      byte[] data = in.readNBytes(SOFT_BLOCK_LIMIT + 1);
-      if (data.length > SOFT_BLOCK_LIMIT) {
-        throw new RpcException("produced block is over 2MiB: big blocks can't be exchanged with other peers."
-            + " consider using UnixFS for automatic chunking of bigger files, or pass --allow-big-block to override");
+      byte[] data = in.readNBytes(Block.SOFT_LIMIT + 1);
+      if (data.length > Block.SOFT_LIMIT) {
+        throw new RpcException(Block.OVER_SOFT_LIMIT);
       }
       return data;
     }

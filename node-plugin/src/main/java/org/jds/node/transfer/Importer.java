@@ -1,5 +1,6 @@
 package org.jds.node.transfer;
 
+import java.util.function.BooleanSupplier;
 import org.jds.datastore.DatastoreException;
 import org.jds.node.blockstore.Blockstore;
 import org.jds.node.multiformats.Cid;
@@ -25,16 +26,24 @@ public final class Importer {
   }
 
   /**
-   * Imports every block of {@code source}, updating {@code stats} and {@code progress} as it goes.
+   * Imports every block of {@code source}, updating {@code stats} and {@code progress} as it goes,
+   * until {@code stop} says so: it is asked before each block, so a stop falls between two blocks.
    *
+   * @return false if {@code stop} ended the import before the source did
    * @throws DatastoreException if the source cannot be read further or the destination fails; the
    *     stats then count what was done before
    */
-  public void run(BlockSource source, ImportStats stats, Progress progress) throws DatastoreException {
-    for (SourceBlock b = source.next(); b != null; b = source.next()) {
+  public boolean run(BlockSource source, ImportStats stats, Progress progress, BooleanSupplier stop)
+      throws DatastoreException {
+    while (!stop.getAsBoolean()) {
+      SourceBlock b = source.next();
+      if (b == null) {
+        return true;
+      }
       importOne(b, stats);
-      progress.update(stats);
+      progress.update(stats.seen(), () -> stats.progressLine(source, progress.seconds()));
     }
+    return false;
   }
 
   private void importOne(SourceBlock b, ImportStats stats) throws DatastoreException {

@@ -1,35 +1,31 @@
 package org.jds.node.transfer;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
- * Import progress on stderr: on a terminal, one line redrawn in place at most 5 times a second
- * (count, bytes, rate, ETA); otherwise a plain line every {@code every} blocks, so logs get
- * periodic lines at a rate that does not depend on the machine. Not thread-safe.
+ * Progress of a long command (import, fsck) on stderr: on a terminal, one line redrawn in place at
+ * most 5 times a second; otherwise a plain line each time the count passes a multiple of
+ * {@code every}, so logs get periodic lines at a rate that does not depend on the machine. The
+ * caller says what the line reads. Not thread-safe.
  */
 public final class Progress {
   private static final long REDRAW_NANOS = 200_000_000L;
 
-  private final PrintStream err;
+  private final PrintWriter err;
   private final boolean terminal;
   private final long every;
-  private final BlockSource source;
-  private final long total;
   private final long start = System.nanoTime();
   private long lastDraw;
+  private long printed;
 
-  /**
-   * @param source the source: its block count, or else its byte size and position, give the ETA
-   * @param every plain mode: one line per this many blocks
-   */
-  public Progress(PrintStream err, boolean terminal, BlockSource source, long every) {
+  /** @param every plain mode: one line per this many items */
+  public Progress(PrintWriter err, boolean terminal, long every) {
     this.err = err;
     this.terminal = terminal;
-    this.source = source;
-    this.total = source.totalBlocks();
     this.every = Math.max(1, every);
   }
 
@@ -43,53 +39,36 @@ public final class Progress {
     }
   }
 
-  /** Called after each block. */
-  public void update(ImportStats s) {
+  /**
+   * Called as the work advances; {@code line} is asked for the text only when a line is drawn.
+   *
+   * @param count items done so far (non-decreasing)
+   */
+  public void update(long count, Supplier<String> line) {
     if (terminal) {
       long now = System.nanoTime();
       if (now - lastDraw >= REDRAW_NANOS) {
         lastDraw = now;
-        err.print("\r" + line(s) + "\033[K");
+        err.print("\r" + line.get() + "\033[K");
         err.flush();
       }
-    } else if (s.seen() % every == 0) {
-      err.println(line(s));
+    } else if (count / every > printed) {
+      printed = count / every;
+      err.println(line.get());
       err.flush();
     }
   }
 
-  /** Ends the progress display (the terminal line is finished with a newline). */
-  public void finish(ImportStats s) {
+  /** Ends the progress display: on a terminal the line is drawn a last time and finished with a newline. */
+  public void finish(String line) {
     if (terminal) {
-      err.print("\r" + line(s) + "\033[K\n");
+      err.print("\r" + line + "\033[K\n");
       err.flush();
     }
   }
 
-  String line(ImportStats s) {
-    double secs = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-    double rate = s.seen() / secs;
-    StringBuilder b = new StringBuilder();
-    b.append(s.seen());
-    if (total >= 0) {
-      b.append('/').append(total);
-    }
-    b.append(" blocks, ").append(mb(s.importedBytes())).append(" imported, ")
-        .append(String.format("%.0f blocks/s, %s/s", rate, mb((long) (s.importedBytes() / secs))));
-    long eta = -1;
-    if (total >= 0 && rate > 0) {
-      eta = (long) ((total - s.seen()) / rate);
-    } else if (source.totalBytes() > 0 && source.position() > 0) {
-      eta = (long) (secs * (source.totalBytes() - source.position()) / source.position());
-    }
-    if (eta >= 0) {
-      b.append(String.format(", ETA %d:%02d:%02d", eta / 3600, eta / 60 % 60, eta % 60));
-    }
-    b.append(" (skipped ").append(s.skipped()).append(", bad ").append(s.bad().size()).append(')');
-    return b.toString();
-  }
-
-  private static String mb(long bytes) {
-    return String.format("%.1f MB", bytes / 1e6);
+  /** Seconds since this display started (at least a millisecond, so rates stay finite). */
+  public double seconds() {
+    return Math.max(1e-3, (System.nanoTime() - start) / 1e9);
   }
 }

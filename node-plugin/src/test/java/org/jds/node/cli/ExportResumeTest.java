@@ -4,14 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jds.datastore.Key;
 import org.jds.flatfs.FlatfsBatch;
@@ -91,20 +87,10 @@ class ExportResumeTest {
             Jds.class.getName(), "ds", "--store", "flatfs:" + src, "export", "--to", to, "--progress")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), UTF_8))) {
+    List<String> lines = ChildSignal.after(p, err -> {
       String first = err.readLine();
       assertTrue(first != null && first.startsWith("export: " + DsExport.BATCH + " keys so far"), String.valueOf(first));
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
-      assertEquals(0, kill.waitFor());
-      for (String l = err.readLine(); l != null; l = err.readLine()) {
-        lines.add(l);
-      }
-    } finally {
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
+    }, "INT");
     assertEquals(Jds.EXIT_INTERRUPTED, p.exitValue(), lines.toString());
     String last = lines.get(lines.size() - 1);
     assertTrue(last.startsWith("jds: export interrupted by Ctrl-C: ") && last.contains("run the same command again"), last);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import org.jds.node.blockstore.Block;
 import org.jds.node.multiformats.Cid;
 import org.jds.node.multiformats.Multibase;
 import org.junit.jupiter.api.AfterAll;
@@ -150,7 +151,7 @@ class RpcBlockTest {
 
   @Test
   void bigBlocksNeedAllowBigBlock() throws Exception {
-    byte[] big = new byte[2 * 1024 * 1024 + 1];
+    byte[] big = new byte[Block.SOFT_LIMIT + 1];
     new Random(3).nextBytes(big);
     HttpResponse<byte[]> r = node.postFiles("block/put", big);
     assertEquals(500, r.statusCode());

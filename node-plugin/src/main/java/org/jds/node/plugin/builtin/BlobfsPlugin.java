@@ -19,12 +19,10 @@ import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.StorageException;
 import org.jds.node.plugin.ConfigException;
 import org.jds.node.plugin.DatastoreConfig;
-import org.jds.node.plugin.DatastorePlugin;
 import org.jds.node.plugin.DiskSpec;
 import org.jds.node.plugin.HumanBytes;
 import org.jds.node.plugin.OpenContext;
 import org.jds.node.plugin.SpecFields;
-import org.jds.node.plugin.SpecParser;
 
 /**
  * {@code "type": "blobfs"}: a flatfs datastore inside one SPDK-format blobfs image file.
@@ -41,8 +39,12 @@ import org.jds.node.plugin.SpecParser;
  * that open fails and says so). Disk spec: type, path, shardFunc (the size grows; the cluster size
  * only matters at creation).
  */
-public final class BlobfsPlugin implements DatastorePlugin {
+public final class BlobfsPlugin extends PathPlugin {
   public static final String TYPE = "blobfs";
+
+  public BlobfsPlugin() {
+    super(TYPE);
+  }
 
   /**
    * Opens the image {@code img} as a datastore at its root ({@link RootDatastore#on}); {@code sync}
@@ -74,18 +76,12 @@ public final class BlobfsPlugin implements DatastorePlugin {
   }
 
   @Override
-  public String typeName() {
-    return TYPE;
-  }
-
-  @Override
-  public DatastoreConfig parse(ObjectNode params, SpecParser children) throws ConfigException {
-    String path = SpecFields.string(params, "path", "not string");
+  DatastoreConfig parse(String path, ObjectNode params) throws ConfigException {
     String size = SpecFields.optString(params, "size", null);
     Long bytes = size == null ? null : HumanBytes.parse(size);
-    JsonNode cs = params.get("clusterSize");
+    JsonNode cs = SpecFields.optional(params, "clusterSize");
     int clusterSize = Geometry.DEFAULT.clusterSize();
-    if (cs != null && !cs.isNull()) {
+    if (cs != null) {
       if (!cs.canConvertToInt() || cs.intValue() < Blobstore.PAGE || cs.intValue() % Blobstore.PAGE != 0) {
         throw new ConfigException("'clusterSize' must be a multiple of " + Blobstore.PAGE + ": " + cs);
       }

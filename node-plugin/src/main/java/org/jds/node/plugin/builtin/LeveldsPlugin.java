@@ -8,31 +8,27 @@ import org.jds.datastore.DatastoreException;
 import org.jds.node.leveldb.LevelDbDatastore;
 import org.jds.node.plugin.ConfigException;
 import org.jds.node.plugin.DatastoreConfig;
-import org.jds.node.plugin.DatastorePlugin;
 import org.jds.node.plugin.DiskSpec;
 import org.jds.node.plugin.OpenContext;
 import org.jds.node.plugin.SpecFields;
-import org.jds.node.plugin.SpecParser;
 
 /**
  * {@code "type": "levelds"}: {@code path} (required), {@code compression} {@code "none"},
  * {@code "snappy"}, or absent/empty for LevelDB's default (Snappy), as Kubo's ds-level plugin.
  * Disk spec: type, path.
  */
-public final class LeveldsPlugin implements DatastorePlugin {
+public final class LeveldsPlugin extends PathPlugin {
   public static final String TYPE = "levelds";
 
-  @Override
-  public String typeName() {
-    return TYPE;
+  public LeveldsPlugin() {
+    super(TYPE);
   }
 
   @Override
-  public DatastoreConfig parse(ObjectNode params, SpecParser children) throws ConfigException {
-    String path = SpecFields.string(params, "path", "not string");
-    JsonNode c = params.get("compression");
+  DatastoreConfig parse(String path, ObjectNode params) throws ConfigException {
+    JsonNode c = SpecFields.optional(params, "compression");
     CompressionType ct;
-    if (c == null || c.isNull() || (c.isTextual() && c.textValue().isEmpty())) {
+    if (c == null || (c.isTextual() && c.textValue().isEmpty())) {
       ct = CompressionType.SNAPPY; // goleveldb's default
     } else if (c.isTextual() && c.textValue().equals("none")) {
       ct = CompressionType.NONE;

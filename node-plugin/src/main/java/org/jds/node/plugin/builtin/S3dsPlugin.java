@@ -43,8 +43,8 @@ public final class S3dsPlugin implements DatastorePlugin {
         .withEndpoint(SpecFields.optString(params, "regionEndpoint", ""))
         .withCredentials(SpecFields.optString(params, "accessKey", ""), SpecFields.optString(params, "secretKey", ""),
             SpecFields.optString(params, "sessionToken", ""));
-    JsonNode w = params.get("workers");
-    if (w != null && !w.isNull()) {
+    JsonNode w = SpecFields.optional(params, "workers");
+    if (w != null) {
       if (!w.isNumber() || w.asDouble() != Math.rint(w.asDouble()) || w.asDouble() <= 0 || w.asDouble() > 1024) {
         throw new ConfigException("s3ds: workers must be an integer from 1 to 1024: " + w);
       }
