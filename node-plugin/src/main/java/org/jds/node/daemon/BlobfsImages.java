@@ -5,9 +5,6 @@ import java.util.List;
 import org.jds.blobfs.blobstore.Blobstore;
 import org.jds.blobfs.datastore.BlobfsDatastore;
 import org.jds.datastore.Datastore;
-import org.jds.datastore.wrap.InterceptingDatastore;
-import org.jds.datastore.wrap.Mount;
-import org.jds.datastore.wrap.MountDatastore;
 
 /** The blobfs images under a repo's datastore tree (through mounts and wrappers), for their space figures. */
 public final class BlobfsImages {
@@ -29,17 +26,9 @@ public final class BlobfsImages {
   /** Every blobfs image in {@code ds}'s tree. */
   public static List<Image> find(Datastore ds) {
     List<Image> out = new ArrayList<>();
-    collect("/", ds, out);
-    return out;
-  }
-
-  private static void collect(String at, Datastore ds, List<Image> out) {
-    if (ds instanceof MountDatastore m) {
-      for (Mount mt : m.mounts()) collect(mt.prefix().toString(), mt.datastore(), out);
-    } else if (ds instanceof InterceptingDatastore w) {
-      collect(at, w.child(), out);
-    } else if (ds instanceof BlobfsDatastore b) {
-      out.add(new Image(at, b.storage().fileSystem().blobstore()));
+    for (StoreLeaves.Leaf l : StoreLeaves.of(ds)) {
+      if (l.store() instanceof BlobfsDatastore b) out.add(new Image(l.mountpoint(), b.storage().fileSystem().blobstore()));
     }
+    return out;
   }
 }
