@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class S3KillTest {
   private static final int BATCH = 3000;
+  private static final int WORKERS = 4;
 
   @RegisterExtension static final MinioExtension MINIO = new MinioExtension("kill");
 
@@ -43,7 +44,7 @@ class S3KillTest {
   @Test
   void killedMidBatchLosesNoAcknowledgedPutAndNamesTheRest() throws Exception {
     List<Key> acknowledged = new ArrayList<>();
-    try (S3Datastore ds = S3Datastore.open(MINIO.minio().config("kill").withWorkers(4)); S3Client raw = MINIO.minio().client()) {
+    try (S3Datastore ds = S3Datastore.open(MINIO.minio().config("kill").withWorkers(WORKERS)); S3Client raw = MINIO.minio().client()) {
       for (int i = 0; i < 50; i++) {
         Key k = Key.of("/acked/" + i);
         ds.put(k, value(k));
@@ -90,7 +91,9 @@ class S3KillTest {
           committed++;
         }
       }
-      assertTrue(committed >= BATCH / 10, "committed " + committed);
+      // MinIO held a tenth of the batch at the kill; up to one put per worker may have been stored with
+      // its answer cut off by the kill, and those are rightly reported as not committed.
+      assertTrue(committed >= BATCH / 10 - WORKERS, "committed " + committed);
     }
   }
 }

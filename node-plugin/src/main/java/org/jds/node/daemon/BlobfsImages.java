@@ -2,11 +2,9 @@ package org.jds.node.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jds.blobfs.datastore.BlobfsStorage;
 import org.jds.blobfs.fs.BlobFileSystem;
 import org.jds.datastore.Datastore;
-import org.jds.datastore.wrap.InterceptingDatastore;
-import org.jds.datastore.wrap.Mount;
-import org.jds.datastore.wrap.MountDatastore;
 import org.jds.node.plugin.builtin.BlobfsPlugin;
 
 /** The blobfs images under a repo's datastore tree (through mounts and wrappers), for their space figures. */
@@ -29,17 +27,10 @@ public final class BlobfsImages {
   /** Every blobfs image in {@code ds}'s tree. */
   public static List<Image> find(Datastore ds) {
     List<Image> out = new ArrayList<>();
-    collect("/", ds, out);
-    return out;
-  }
-
-  private static void collect(String at, Datastore ds, List<Image> out) {
-    if (ds instanceof MountDatastore m) {
-      for (Mount mt : m.mounts()) collect(mt.prefix().toString(), mt.datastore(), out);
-    } else if (ds instanceof InterceptingDatastore w) {
-      collect(at, w.child(), out);
-    } else if (BlobfsPlugin.storageOf(ds) != null) {
-      out.add(new Image(at, BlobfsPlugin.storageOf(ds).fileSystem()));
+    for (StoreLeaves.Leaf l : StoreLeaves.of(ds)) {
+      BlobfsStorage s = BlobfsPlugin.storageOf(l.store());
+      if (s != null) out.add(new Image(l.mountpoint(), s.fileSystem()));
     }
+    return out;
   }
 }

@@ -26,7 +26,9 @@ final class GcScheduler {
     this.exec = exec;
   }
 
+  /** @throws ConfigException a bad GCPeriod, or the node refuses GC ({@link Node#gcRefusal()}) */
   static GcScheduler start(Node node, RepoConfig config) throws ConfigException {
+    if (node.gcRefusal() != null) throw new ConfigException("--enable-gc: " + node.gcRefusal());
     JsonNode p = config.get("Datastore.GCPeriod");
     Duration period = GoDuration.parse(p == null || p.asText("").isEmpty() ? DEFAULT_PERIOD : p.asText());
     if (period.isZero() || period.isNegative()) throw new ConfigException("Datastore.GCPeriod must be positive: " + p);

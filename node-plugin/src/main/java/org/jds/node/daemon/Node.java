@@ -47,13 +47,20 @@ public final class Node {
   private final GarbageCollector gc;
   private final AtomicLong gcRuns = new AtomicLong();
   private final AtomicLong gcRemoved = new AtomicLong();
+  private final String gcRefusal;
 
-  /** @throws RepoException the repo's root datastore cannot batch */
+  /**
+   * Without a key cache when the repo has a store other nodes may write ({@link SharedStores}).
+   *
+   * @throws RepoException the repo's root datastore cannot batch
+   */
   public Node(Repo repo) throws RepoException {
     this.repo = repo;
     this.measured = new MeasureDatastore(MEASURE_PREFIX, repo.datastore());
+    boolean shared = !SharedStores.describe(repo.datastore()).isEmpty();
     this.blocks = Blockstore.builder(measured).hashOnRead(repo.config().hashOnRead())
-        .keyCacheSize(Math.max(0, repo.config().blockKeyCacheSize())).build();
+        .keyCacheSize(shared ? 0 : Math.max(0, repo.config().blockKeyCacheSize())).build();
+    this.gcRefusal = SharedStores.gcRefusal(repo.datastore(), repo.config());
     this.pins = new Pinner(measured);
     this.gc = new GarbageCollector(blocks, pins, lock);
   }
@@ -279,8 +286,19 @@ public final class Node {
     return "";
   }
 
-  /** Runs GC (exclusive lock) and counts the run. */
+  /** Why this node refuses GC ({@link SharedStores}), or null when GC may run. */
+  public String gcRefusal() {
+    return gcRefusal;
+  }
+
+  /**
+   * Runs GC (exclusive lock) and counts the run.
+   *
+   * @throws GcRefusedException the blocks are in a store other nodes may share and the config does not
+   *     allow GC there ({@link #gcRefusal()}); nothing was read or deleted
+   */
   public GarbageCollector.Result collectGarbage() throws DatastoreException {
+    if (gcRefusal != null) throw new GcRefusedException(gcRefusal);
     GarbageCollector.Result r = gc.run();
     gcRuns.incrementAndGet();
     gcRemoved.addAndGet(r.removed().size());

@@ -27,6 +27,11 @@ public final class RepoConfig {
   public static final int DEFAULT_BLOCK_KEY_CACHE_SIZE = 64 << 10;
   public static final String DEFAULT_API = "/ip4/127.0.0.1/tcp/5001";
   public static final String DEFAULT_GATEWAY = "/ip4/127.0.0.1/tcp/8080";
+  /**
+   * jds's own key (not kubo's): {@code true} lets GC delete from an S3 bucket, which other nodes may
+   * share (see {@code org.jds.node.daemon.SharedStores}). Default false.
+   */
+  public static final String ALLOW_GC_ON_S3 = "Datastore.AllowGCOnS3";
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -124,6 +129,12 @@ public final class RepoConfig {
 
   public int storageGCWatermark() {
     return root.path("Datastore").path("StorageGCWatermark").asInt(DEFAULT_GC_WATERMARK);
+  }
+
+  /** {@link #ALLOW_GC_ON_S3}; false when absent. */
+  public boolean allowGcOnS3() {
+    JsonNode v = get(ALLOW_GC_ON_S3);
+    return v != null && v.asBoolean(false);
   }
 
   public boolean hashOnRead() {

@@ -21,28 +21,37 @@ import org.jds.node.multiformats.Cid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trustless gateway over a real socket: raw and CAR responses with kubo's headers (node.md §8.5). */
+/**
+ * The trustless gateway over a real socket: raw and CAR responses with kubo's headers (node.md §8.5).
+ * On a blobfs repo; {@link S3GatewayTest} runs the same cases with /blocks on S3.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayTest {
   static final String IMMUTABLE = "public, max-age=29030400, immutable";
   static final byte[] TWENTY = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
 
-  @TempDir static Path dir;
-  static TestNode node;
-  static TestDags dag;
-  static String raw;
+  TestNode node;
+  TestDags dag;
+  String raw;
 
   @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.start(dir);
+  void start(@TempDir Path dir) throws Exception {
+    node = startNode(dir);
     dag = new TestDags(3, 500, 9);
     node.postFiles("dag/import", dag.carV1());
     raw = node.put(TWENTY, "");
   }
 
+  /** The node under test, on a fresh repo in {@code dir}. */
+  TestNode startNode(Path dir) throws Exception {
+    return TestNode.start(dir);
+  }
+
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     node.close();
   }
 

@@ -24,25 +24,34 @@ import org.jds.node.multiformats.Multibase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kubo's RPC over a real socket: block commands, version/id, and the transport's headers and errors (node.md §8.3). */
+/**
+ * Kubo's RPC over a real socket: block commands, version/id, and the transport's headers and errors
+ * (node.md §8.3). On a blobfs repo; {@link S3RpcBlockTest} runs the same cases with /blocks on S3.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcBlockTest {
   /** "hello block\n", and its CIDs from the kubo v0.43.1 transcripts (block_put.txt, block_put_bad_codec.txt). */
   static final byte[] HELLO = "hello block\n".getBytes(StandardCharsets.US_ASCII);
   static final String HELLO_RAW = "bafkreidisjp6jmjonhw67p4j2cwwr2lohkce3lqrkjwcngr6lqgsjb6g2i";
   static final String HELLO_DAGPB = "bafybeidisjp6jmjonhw67p4j2cwwr2lohkce3lqrkjwcngr6lqgsjb6g2i";
 
-  @TempDir static Path dir;
-  static TestNode node;
+  TestNode node;
 
   @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.start(dir);
+  void start(@TempDir Path dir) throws Exception {
+    node = startNode(dir);
+  }
+
+  /** The node under test, on a fresh repo in {@code dir}. */
+  TestNode startNode(Path dir) throws Exception {
+    return TestNode.start(dir);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     node.close();
   }
 

@@ -31,17 +31,31 @@ final class TestNode implements AutoCloseable {
     this.repo = repo;
   }
 
+  /** Makes a repo at a path that does not exist yet. */
+  interface RepoInit {
+    void init(Path repo) throws Exception;
+  }
+
   /** Inits a blobfs repo in {@code dir} (ports 0) and starts the daemon. */
   static TestNode start(Path dir) throws Exception {
+    return start(dir, TestNode::init);
+  }
+
+  /** Inits a repo in {@code dir} with {@code init} and starts the daemon. */
+  static TestNode start(Path dir, RepoInit init) throws Exception {
     Path repo = dir.resolve("repo");
-    init(repo);
+    init.init(repo);
     TestNode n = new TestNode(repo);
     n.daemon = Daemon.start(repo, false, "0.1.0-test");
     return n;
   }
 
   static void init(Path repo) throws Exception {
-    RepoConfig c = RepoConfig.withSpec(Profiles.spec(Profiles.BLOBFS), IMAGE_SIZE);
+    init(repo, RepoConfig.withSpec(Profiles.spec(Profiles.BLOBFS), IMAGE_SIZE));
+  }
+
+  /** Inits a repo with {@code c}, its API and gateway on ephemeral loopback ports. */
+  static void init(Path repo, RepoConfig c) throws Exception {
     c.set("Addresses.API", TextNode.valueOf("/ip4/127.0.0.1/tcp/0"));
     c.set("Addresses.Gateway", TextNode.valueOf("/ip4/127.0.0.1/tcp/0"));
     Repo.init(repo, c, false);
