@@ -25,10 +25,12 @@ import org.jds.flatfs.FlatfsDatastore;
 import org.jds.flatfs.FlatfsOptions;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.LocalStorage;
+import org.jds.s3ds.S3Config;
+import org.jds.s3ds.S3Datastore;
 
 /**
- * A Java store in this process: flatfs on the local disk, or the blobfs datastore on a sparse
- * image file on the same disk. Timings are {@link System#nanoTime} around the operations only.
+ * A Java store in this process: flatfs on the local disk, the blobfs datastore on a sparse image
+ * file on the same disk, or s3ds on a local MinIO (each store a prefix of one bucket). Timings are {@link System#nanoTime} around the operations only.
  */
 final class JavaStore implements Contestant {
   /** Keys per batch commit, as in the Go harness. */
@@ -69,6 +71,19 @@ final class JavaStore implements Contestant {
           ShardId.DEFAULT, FlatfsOptions.defaults(sync));
     });
   }
+
+  /**
+   * s3ds on {@code minio}: the store of directory {@code dir} is the object prefix
+   * {@code root.relativize(dir)} (rootDirectory) of one bucket, so every put makes a new store.
+   * {@code sync} means nothing to S3 (MinIO keeps what it acknowledged).
+   */
+  static JavaStore s3ds(MinioServer minio, Path root) {
+    return new JavaStore(S3DS, (dir, sync, bytes, create) -> S3Datastore.open(S3Config.forBucket(MinioServer.BUCKET)
+        .withEndpoint(minio.endpoint()).withCredentials(MinioServer.ACCESS_KEY, MinioServer.SECRET_KEY, "")
+        .withRootDirectory(root.relativize(dir).toString())));
+  }
+
+  static final String S3DS = "s3ds";
 
   @Override
   public String name() {
@@ -129,7 +144,7 @@ final class JavaStore implements Contestant {
   }
 
   /** The order reads visit the keys in: a permutation of 0..n-1 fixed by the seed. */
-  private static int[] permutation(int n, long seed) {
+  static int[] permutation(int n, long seed) {
     List<Integer> l = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       l.add(i);
