@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jds.node.repo.Profiles;
 import picocli.CommandLine;
@@ -48,6 +50,10 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Interleaved rounds (default: 3, at least 1).")
   int rounds = 3;
 
+  @Option(names = "--only", paramLabel = "REGEX", description = "Only the workloads whose label REGEX finds"
+      + " (for profiling; include the put that makes the store a read uses).")
+  Pattern only;
+
   @Option(names = "--no-node", description = "Leave out the node set (jds daemon against kubo).")
   boolean noNode;
 
@@ -63,7 +69,7 @@ public final class Bench implements Callable<Integer> {
     if (rounds < 1) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--rounds must be at least 1");
     }
-    Plan plan = Plan.of(quick, large, rounds);
+    Plan plan = only == null ? Plan.of(quick, large, rounds) : Plan.of(quick, large, rounds).only(only);
     Files.createDirectories(out);
     Path stores = out.resolve("stores");
     if (Files.exists(stores)) {
@@ -101,10 +107,15 @@ public final class Bench implements Callable<Integer> {
     }
     Summary summary = new Summary(records);
     String command = "jds bench" + (quick ? " --quick" : "") + (large ? " --large" : "")
-        + (rounds != 3 ? " --rounds " + rounds : "");
+        + (rounds != 3 ? " --rounds " + rounds : "") + (only != null ? " --only '" + only + "'" : "")
+        + (noNode ? " --no-node" : "") + (noS3 ? " --no-s3" : "");
+    Duration wall = Duration.between(start, Instant.now());
+    machine.put("wallTime", wall.toString());
     String header = "## jds bench, " + start + "\n\n`" + command + "` on " + machine.get("nproc") + " cores, "
         + machine.get("memory") + " memory, disk " + machine.get("disk") + " (" + machine.get("fileSystem") + "), "
-        + machine.get("java") + ". Ratios are of medians; × raw disk compares bytes per second.";
+        + machine.get("java") + ", load average " + machine.get("loadAverage") + " at the start; wall time "
+        + wall.toMinutes() + " min " + wall.toSecondsPart() + " s. Ratios are of medians; × raw disk compares bytes"
+        + " per second.";
     String md = MarkdownReport.render(summary, plan, header, notes);
     Files.writeString(out.resolve("bench.md"), md, StandardCharsets.UTF_8);
     Files.writeString(out.resolve("scale.svg"), SvgChart.render(summary, "jds bench: cost per op against N ("

@@ -2,6 +2,7 @@ package org.jds.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What one run measures: the scale series of key counts, the smaller counts of the slow
@@ -11,12 +12,15 @@ import java.util.List;
  * @param syncKeys puts per synced 4 KiB put workload (and fdatasync floor repetitions)
  * @param bigKeys puts per 256 KiB put workload (and 256 KiB chunks of the raw sequential write)
  * @param rounds interleaved rounds; the table shows their median, min and max
- * @param deleteSeries the key counts whose stores the timed deletes empty (--quick: the first only)
+ * @param deleteSeries the key counts whose stores the timed deletes empty: the first only (a delete
+ *     of 100k files per contestant and round would take most of a full run's time limit)
  * @param s3Keys keys per workload of the s3ds set (s3ds against the local stores, at the first N)
  * @param nodeOps requests per workload of the node set (jds daemon against kubo, at the first N)
+ * @param only a regular expression: only the workloads whose label it finds run (null: all); for
+ *     profiling one workload, which must then include the put that makes the store it reads
  */
 record Plan(List<Integer> series, int syncKeys, int bigKeys, int rounds, List<Integer> deleteSeries, int s3Keys,
-    int nodeOps) {
+    int nodeOps, Pattern only) {
   static final String A = "a"; // the store the 4 KiB sync=off put makes and the reads use
 
   static Plan of(boolean quick, boolean large, int rounds) {
@@ -24,8 +28,18 @@ record Plan(List<Integer> series, int syncKeys, int bigKeys, int rounds, List<In
     if (large) {
       series.add(quick ? 16_000 : 1_000_000);
     }
-    return quick ? new Plan(series, 100, 40, rounds, List.of(series.get(0)), 100, 100)
-        : new Plan(series, 1_000, 2_000, rounds, List.copyOf(series), 1_000, 1_000);
+    return quick ? new Plan(series, 100, 40, rounds, List.of(series.get(0)), 100, 100, null)
+        : new Plan(series, 500, 500, rounds, List.of(series.get(0)), 1_000, 1_000, null);
+  }
+
+  /** This plan with only the workloads whose label {@code regex} finds. */
+  Plan only(Pattern regex) {
+    return new Plan(series, syncKeys, bigKeys, rounds, deleteSeries, s3Keys, nodeOps, regex);
+  }
+
+  /** Whether the workload labelled {@code label} runs. */
+  boolean selected(String label) {
+    return only == null || only.matcher(label).find();
   }
 
   /**
@@ -43,6 +57,10 @@ record Plan(List<Integer> series, int syncKeys, int bigKeys, int rounds, List<In
 
   /** The workloads at key count {@code n}, in run order; deletes are not among them. */
   List<Step> steps(int n) {
+    return allSteps(n).stream().filter(st -> selected(st.w().label())).toList();
+  }
+
+  private List<Step> allSteps(int n) {
     boolean first = n == series.get(0);
     List<Step> out = new ArrayList<>();
     out.add(new Step(Workload.put("put 4 KiB sync=off, 1 writer", 4096, 1, false, A), n));

@@ -47,7 +47,7 @@ final class Runner {
         }
       }
     }
-    for (int n : plan.deleteSeries()) {
+    for (int n : plan.selected(Plan.deleteAll().label()) ? plan.deleteSeries() : List.<Integer>of()) {
       for (int round = 0; round < plan.rounds(); round++) {
         for (Contestant c : order(Plan.Group.STORES, round)) {
           time(n, round, Plan.deleteAll(), n, c);
