@@ -5,18 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jds.node.repo.Profiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,18 +94,29 @@ public final class Bench implements Callable<Integer> {
     who.put(Plan.Group.RAW, List.of(new RawDisk()));
     List<String> notes = new ArrayList<>();
     List<AutoCloseable> started = new ArrayList<>();
-    List<Record> records;
     try {
       if (!addS3(who, stores3, stores, notes, started) || !addNode(who, plan, stores, notes, started)) {
         return 1;
       }
       Runner runner = new Runner(plan, who, stores, System.err::println);
       runner.warmUp(500, quick ? 20 : 100);
-      records = runner.run();
+      List<Record> records = runner.run();
+      closeAll(started);
+      report(records, plan, notes, machine, start);
     } finally {
       closeAll(started);
+      // After the outputs are written: on ext4 removing a few hundred thousand files takes minutes.
+      Instant t0 = Instant.now();
+      System.err.println("jds bench: removing the stores under " + stores + "...");
       deleteTree(stores);
+      System.err.println("jds bench: removed in " + Duration.between(t0, Instant.now()).toSeconds() + " s");
     }
+    return 0;
+  }
+
+  /** Writes bench.md (also printed), scale.svg and results.json. */
+  private void report(List<Record> records, Plan plan, List<String> notes, Map<String, String> machine,
+      Instant start) throws IOException {
     Summary summary = new Summary(records);
     String command = "jds bench" + (quick ? " --quick" : "") + (large ? " --large" : "")
         + (rounds != 3 ? " --rounds " + rounds : "") + (only != null ? " --only '" + only + "'" : "")
@@ -113,9 +125,9 @@ public final class Bench implements Callable<Integer> {
     machine.put("wallTime", wall.toString());
     String header = "## jds bench, " + start + "\n\n`" + command + "` on " + machine.get("nproc") + " cores, "
         + machine.get("memory") + " memory, disk " + machine.get("disk") + " (" + machine.get("fileSystem") + "), "
-        + machine.get("java") + ", load average " + machine.get("loadAverage") + " at the start; wall time "
-        + wall.toMinutes() + " min " + wall.toSecondsPart() + " s. Ratios are of medians; × raw disk compares bytes"
-        + " per second.";
+        + machine.get("java") + ", load average " + machine.get("loadAverage") + " at the start; "
+        + wall.toMinutes() + " min " + wall.toSecondsPart() + " s from the start to these tables (the stores are"
+        + " removed after). Ratios are of medians; × raw disk compares bytes per second.";
     String md = MarkdownReport.render(summary, plan, header, notes);
     Files.writeString(out.resolve("bench.md"), md, StandardCharsets.UTF_8);
     Files.writeString(out.resolve("scale.svg"), SvgChart.render(summary, "jds bench: cost per op against N ("
@@ -124,7 +136,6 @@ public final class Bench implements Callable<Integer> {
     System.out.println(md);
     System.err.println("jds bench: wrote " + out.resolve("bench.md") + ", " + out.resolve("results.json") + ", "
         + out.resolve("scale.svg"));
-    return 0;
   }
 
   /**
@@ -210,6 +221,7 @@ public final class Bench implements Callable<Integer> {
         System.err.println("jds bench: stopping " + c + ": " + e.getMessage());
       }
     }
+    started.clear();
   }
 
   private static void writeJson(Path file, String command, Instant start, Map<String, String> machine, Plan plan,
@@ -229,10 +241,22 @@ public final class Bench implements Callable<Integer> {
     if (!Files.exists(root)) {
       return;
     }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+    // A streaming walk: no list of every path in memory (a full run leaves about a million).
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 }

@@ -2,7 +2,10 @@ package org.jds.bench;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jds.node.repo.Profiles;
 import org.jds.node.repo.Repo;
@@ -14,7 +17,8 @@ import org.jds.node.repo.RepoConfig;
  * datastore, API and gateway on ephemeral loopback ports) or {@code jds daemon} on a repo of one of
  * jds's profiles. Both run as child processes, so neither shares a heap, a GC or CPU accounting with
  * the load generator in this JVM; the jds daemon runs from this JVM's classpath with its default JVM
- * options plus {@code $JDS_BENCH_DAEMON_OPTS} (e.g. a JFR recording). Each daemon starts at its first
+ * options plus {@code $JDS_BENCH_DAEMON_OPTS} (e.g. a JFR recording; {@code {name}} in it becomes the
+ * contestant's name, so that each daemon writes its own file). Each daemon starts at its first
  * workload, then gets one untimed pass of every node workload (warm-up: the JIT for jds, caches for
  * both), and stops at {@link #close}.
  */
@@ -46,12 +50,15 @@ final class NodeDaemon implements Contestant {
   /** kubo from {@code binary}, its repo in {@code root/kubo}. */
   static NodeDaemon kubo(Path binary, Path root, List<Workload> warmUp, int warmOps) {
     return new NodeDaemon(KUBO, root.resolve(KUBO), repo -> {
+      Files.createDirectories(repo.getParent());
       ProcessBuilder init = new ProcessBuilder(binary.toString(), "init", "--profile", "test", "-e")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+          .redirectErrorStream(true);
       init.environment().put("IPFS_PATH", repo.toString());
-      int rc = init.start().waitFor();
-      if (rc != 0) {
-        throw new IOException("ipfs init --profile test in " + repo + " exited " + rc);
+      Process p = init.start();
+      p.getOutputStream().close();
+      String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IOException("ipfs init --profile test in " + repo + " exited " + p.exitValue() + ":\n" + said);
       }
       ProcessBuilder daemon = new ProcessBuilder(binary.toString(), "daemon", "--offline");
       daemon.environment().put("IPFS_PATH", repo.toString());
@@ -68,10 +75,10 @@ final class NodeDaemon implements Contestant {
       c.set("Addresses.Gateway", TextNode.valueOf("/ip4/127.0.0.1/tcp/0"));
       Repo.init(repo, c, false);
       String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> cmd = new java.util.ArrayList<>(List.of(java));
+      List<String> cmd = new ArrayList<>(List.of(java));
       String opts = System.getenv("JDS_BENCH_DAEMON_OPTS");
       if (opts != null && !opts.isBlank()) {
-        cmd.addAll(List.of(opts.trim().split("\\s+")));
+        cmd.addAll(List.of(opts.trim().replace("{name}", name).split("\\s+")));
       }
       cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.jds.node.cli.Jds", "daemon",
           "--repo-dir", repo.toString()));

@@ -29,7 +29,7 @@ record Plan(List<Integer> series, int syncKeys, int bigKeys, int rounds, List<In
       series.add(quick ? 16_000 : 1_000_000);
     }
     return quick ? new Plan(series, 100, 40, rounds, List.of(series.get(0)), 100, 100, null)
-        : new Plan(series, 500, 500, rounds, List.of(series.get(0)), 1_000, 1_000, null);
+        : new Plan(series, 500, 500, rounds, List.of(series.get(0)), 500, 1_000, null);
   }
 
   /** This plan with only the workloads whose label {@code regex} finds. */
