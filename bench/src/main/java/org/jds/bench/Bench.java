@@ -236,12 +236,28 @@ public final class Bench implements Callable<Integer> {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
   }
 
-  /** Removes the stores, after every timed run (the ext4 trap: deletes slow later creations). */
+  /**
+   * Removes the stores, after every timed run (the ext4 trap: deletes slow later creations), with
+   * {@code rm -rf} where there is one: about 4x faster here than a Java walk (no stat and no full
+   * path lookup per file), and a full run leaves about 750,000 files.
+   *
+   * @throws IOException if the tree cannot be removed
+   */
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
-    // A streaming walk: no list of every path in memory (a full run leaves about a million).
+    try {
+      Process p = new ProcessBuilder("rm", "-rf", "--", root.toString()).inheritIO().start();
+      if (p.waitFor() == 0 && !Files.exists(root)) {
+        return;
+      }
+    } catch (IOException e) {
+      // no rm: the walk below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while removing " + root, e);
+    }
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
