@@ -30,7 +30,8 @@ import org.jds.s3ds.S3Datastore;
 
 /**
  * A Java store in this process: flatfs on the local disk, the blobfs datastore on a sparse image
- * file on the same disk, or s3ds on a local MinIO (each store a prefix of one bucket). Timings are {@link System#nanoTime} around the operations only.
+ * file on the same disk, or s3ds on a local MinIO (each store a prefix of one bucket). Timings
+ * are {@link System#nanoTime} around the operations only.
  */
 final class JavaStore implements Contestant {
   /** Keys per batch commit, as in the Go harness. */
@@ -80,9 +81,10 @@ final class JavaStore implements Contestant {
    * {@code sync} means nothing to S3 (MinIO keeps what it acknowledged).
    */
   static JavaStore s3ds(MinioServer minio, Path root) {
-    return new JavaStore(S3DS, (dir, sync, keys, bytes, create) -> S3Datastore.open(S3Config.forBucket(MinioServer.BUCKET)
-        .withEndpoint(minio.endpoint()).withCredentials(MinioServer.ACCESS_KEY, MinioServer.SECRET_KEY, "")
-        .withRootDirectory(root.relativize(dir).toString())));
+    return new JavaStore(S3DS, (dir, sync, keys, bytes, create) -> S3Datastore.open(
+        S3Config.forBucket(MinioServer.BUCKET).withEndpoint(minio.endpoint())
+            .withCredentials(MinioServer.ACCESS_KEY, MinioServer.SECRET_KEY, "")
+            .withRootDirectory(root.relativize(dir).toString())));
   }
 
   static final String S3DS = "s3ds";

@@ -19,7 +19,7 @@ import org.jds.interop.ValueGen;
  * connections kept alive and reused) shared by {@code writers} threads. Its workloads:
  * {@link #PUT} ({@code POST /api/v0/block/put}, one multipart file part, default raw codec and
  * sha2-256), {@link #GET} ({@code POST /api/v0/block/get?arg=CID}) and {@link #GATEWAY}
- * ({@code GET /ipfs/CID?format=raw}); every answer is checked (status, CID, length). Bodies are
+ * ({@code GET /ipfs/CID?format=raw}); every answer is checked (status, a {@code Key}, the length). Bodies are
  * made before the clock starts. The CIDs a put returned are kept for the reads of the same round.
  * One instance per daemon; {@link #run} from one thread at a time.
  */
