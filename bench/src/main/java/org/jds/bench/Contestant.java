@@ -2,9 +2,16 @@ package org.jds.bench;
 
 import java.nio.file.Path;
 
-/** A store under test. Implementations are used from one thread at a time. */
-interface Contestant {
+/**
+ * A store or node under test. Implementations are used from one thread at a time; {@link #close}
+ * stops what they started (a daemon, a server).
+ */
+interface Contestant extends AutoCloseable {
   String name();
+
+  /** Stops what this contestant started; a no-op by default. */
+  @Override
+  default void close() throws Exception {}
 
   /**
    * Runs {@code w} on {@code n} keys of seed {@code seed} in {@code dir} (created by a put

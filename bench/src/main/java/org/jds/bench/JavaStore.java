@@ -25,18 +25,21 @@ import org.jds.flatfs.FlatfsOptions;
 import org.jds.flatfs.RootDatastore;
 import org.jds.flatfs.ShardId;
 import org.jds.flatfs.storage.LocalStorage;
+import org.jds.s3ds.S3Config;
+import org.jds.s3ds.S3Datastore;
 
 /**
- * A Java store in this process: flatfs on the local disk, or the blobfs datastore on a sparse
- * image file on the same disk. Timings are {@link System#nanoTime} around the operations only.
+ * A Java store in this process: flatfs on the local disk, the blobfs datastore on a sparse image
+ * file on the same disk, or s3ds on a local MinIO (each store a prefix of one bucket). Timings
+ * are {@link System#nanoTime} around the operations only.
  */
 final class JavaStore implements Contestant {
   /** Keys per batch commit, as in the Go harness. */
   static final int BATCH = 1000;
 
-  /** Makes a new store in {@code dir} for {@code bytes} of values (mode: create) or opens it. */
+  /** Makes a new store in {@code dir} for {@code keys} values, {@code bytes} in all (create), or opens it. */
   interface Opener {
-    Batching open(Path dir, boolean sync, long bytes, boolean create) throws Exception;
+    Batching open(Path dir, boolean sync, int keys, long bytes, boolean create) throws Exception;
   }
 
   private final String name;
@@ -48,7 +51,7 @@ final class JavaStore implements Contestant {
   }
 
   static JavaStore flatfs() {
-    return new JavaStore("java-flatfs", (dir, sync, bytes, create) -> {
+    return new JavaStore("java-flatfs", (dir, sync, keys, bytes, create) -> {
       if (!create) {
         return FlatfsDatastore.open(new LocalStorage(dir), "ds", sync);
       }
@@ -58,17 +61,33 @@ final class JavaStore implements Contestant {
   }
 
   static JavaStore blobfs() {
-    return new JavaStore("java-blobfs", (dir, sync, bytes, create) -> {
+    return new JavaStore("java-blobfs", (dir, sync, keys, bytes, create) -> {
       if (!create) {
         return RootDatastore.open(() -> BlobfsImage.open(dir.resolve("img"), sync), null, FlatfsOptions.defaults(sync));
       }
       Files.createDirectories(dir);
-      // Sparse: the size only bounds what the run may write.
-      long size = Math.max(1L << 30, 2 * bytes + (256L << 20));
+      // Sparse: the size only bounds what the run may write. The md pages (one per file, fixed at
+      // mkfs: one per bytesPerFile of image) must cover every key plus flatfs's own files.
+      long size = Math.max(Math.max(1L << 30, 2 * bytes + (256L << 20)),
+          2L * (keys + 1024) * Geometry.DEFAULT.bytesPerFile());
       return RootDatastore.on(BlobfsImage.create(dir.resolve("img"), size, Geometry.DEFAULT, sync),
           ShardId.DEFAULT, FlatfsOptions.defaults(sync));
     });
   }
+
+  /**
+   * s3ds on {@code minio}: the store of directory {@code dir} is the object prefix
+   * {@code root.relativize(dir)} (rootDirectory) of one bucket, so every put makes a new store.
+   * {@code sync} means nothing to S3 (MinIO keeps what it acknowledged).
+   */
+  static JavaStore s3ds(MinioServer minio, Path root) {
+    return new JavaStore(S3DS, (dir, sync, keys, bytes, create) -> S3Datastore.open(
+        S3Config.forBucket(MinioServer.BUCKET).withEndpoint(minio.endpoint())
+            .withCredentials(MinioServer.ACCESS_KEY, MinioServer.SECRET_KEY, "")
+            .withRootDirectory(root.relativize(dir).toString())));
+  }
+
+  static final String S3DS = "s3ds";
 
   @Override
   public String name() {
@@ -80,7 +99,7 @@ final class JavaStore implements Contestant {
     Key[] keys = Data.keys(seed, n);
     if (w.creates()) {
       byte[][] values = Data.values(w.size());
-      try (Batching ds = opener.open(dir, w.sync(), (long) n * w.size(), true)) {
+      try (Batching ds = opener.open(dir, w.sync(), n, (long) n * w.size(), true)) {
         long t0 = System.nanoTime();
         if (w.op().equals("put")) {
           parallel(n, w.writers(), i -> ds.put(keys[i], values[i % Data.RING]));
@@ -94,13 +113,13 @@ final class JavaStore implements Contestant {
       MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
       long before = heapAfterGc(mem);
       long t0 = System.nanoTime();
-      try (Batching ds = opener.open(dir, false, 0, false)) {
+      try (Batching ds = opener.open(dir, false, n, 0, false)) {
         double sec = seconds(t0);
         return new Sample(n, sec, heapAfterGc(mem) - before);
       }
     }
     int[] order = permutation(n, seed);
-    try (Batching ds = opener.open(dir, w.sync(), 0, false)) {
+    try (Batching ds = opener.open(dir, w.sync(), n, 0, false)) {
       long t0 = System.nanoTime();
       switch (w.op()) {
         case "get" -> parallel(n, w.writers(), i -> ds.get(keys[order[i]]));
@@ -129,7 +148,7 @@ final class JavaStore implements Contestant {
   }
 
   /** The order reads visit the keys in: a permutation of 0..n-1 fixed by the seed. */
-  private static int[] permutation(int n, long seed) {
+  static int[] permutation(int n, long seed) {
     List<Integer> l = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       l.add(i);

@@ -1,10 +1,12 @@
 package org.jds.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What the README must say about the machine of a run: cores, memory, disk, file system. */
@@ -23,6 +25,9 @@ final class Machine {
     m.put("fileSystem", fs.type());
     m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    // The machine is shared: how busy it was at the start says how far to trust the digits.
+    m.put("loadAverage", String.format(Locale.ROOT, "%.1f",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     return m;
   }
 

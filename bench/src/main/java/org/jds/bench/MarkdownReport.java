@@ -7,20 +7,20 @@ import java.util.Map;
 
 /**
  * The Markdown tables of a run: ops/s per workload and contestant (median of the rounds, min,
- * max) with ratios against go-ds-flatfs and the raw disk, then the scale series.
+ * max) with ratios against the reference (go-ds-flatfs; kubo in the node set's rows) and the raw
+ * disk, then the scale series, then the notes (what was skipped and why, how the sets ran).
  */
 final class MarkdownReport {
   /** The workloads whose per-op cost the scale series and the chart show, by label. */
   static final List<String> SCALE = List.of("put 4 KiB sync=off, 1 writer", "get 4 KiB warm, random order",
       "has, hits", "query all, keys only (ops = keys)", "open (ops = keys)");
 
-  static final String NODE_NOT_YET = "Node rows (`jds daemon` against a kubo v0.43.1 daemon: RPC block/put, block/get"
-      + " and gateway raw GETs with 1 and 16 clients): **not yet**: they need `jds daemon` and the kubo build,"
-      + " which are not on this branch.";
-
   private MarkdownReport() {}
 
-  static String render(Summary s, Plan plan, String header) {
+  /** The ratio column's header. */
+  static final String VS = "× go-ds-flatfs (node rows: × kubo)";
+
+  static String render(Summary s, Plan plan, String header, List<String> notes) {
     Map<String, Workload> byLabel = new LinkedHashMap<>();
     for (int n : plan.series()) {
       for (Plan.Step st : plan.steps(n)) {
@@ -33,17 +33,18 @@ final class MarkdownReport {
     for (int n : s.series()) {
       b.append(String.format(Locale.ROOT, "%n### N = %,d keys (medians of %d interleaved rounds)%n%n", n,
           plan.rounds()));
-      b.append("| workload | contestant | ops/s | min | max | × go-ds-flatfs | × raw disk |\n");
+      b.append("| workload | contestant | ops/s | min | max | " + VS + " | × raw disk |\n");
       b.append("|---|---|---:|---:|---:|---:|---:|\n");
       for (String wl : s.workloads(n)) {
         Workload w = byLabel.get(wl);
-        Summary.Stat go = s.stat(n, wl, GoFlatfs.NAME);
+        String ref = s.stat(n, wl, GoFlatfs.NAME) != null ? GoFlatfs.NAME : NodeDaemon.KUBO;
+        Summary.Stat go = s.stat(n, wl, ref);
         String rawLabel = w == null ? null : Plan.rawBound(w);
         Summary.Stat raw = rawLabel == null ? null : s.stat(first, rawLabel, RawDisk.NAME);
         Workload rawW = rawLabel == null ? null : byLabel.get(rawLabel);
         for (String c : s.contestants(n, wl)) {
           Summary.Stat st = s.stat(n, wl, c);
-          String vsGo = go == null || c.equals(GoFlatfs.NAME) || c.equals(RawDisk.NAME) ? ""
+          String vsGo = go == null || c.equals(ref) || c.equals(RawDisk.NAME) ? ""
               : ratio(st.median() / go.median());
           String vsRaw = raw == null ? ""
               : ratio(st.median() * w.size() / (raw.median() * rawW.size()));
@@ -68,7 +69,10 @@ final class MarkdownReport {
             put == null || put.diskPerStored() == 0 ? "" : String.format(Locale.ROOT, "%.2f", put.diskPerStored())));
       }
     }
-    b.append('\n').append(NODE_NOT_YET).append('\n');
+    b.append('\n');
+    for (String note : notes) {
+      b.append("- ").append(note).append('\n');
+    }
     return b.toString();
   }
 

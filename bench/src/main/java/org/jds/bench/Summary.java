@@ -2,13 +2,16 @@ package org.jds.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The records of a run grouped by key count, workload and contestant (in first-seen order),
- * with the median, min and max over rounds.
+ * The records of a run grouped by key count, workload and contestant, with the median, min and
+ * max over rounds. Contestants are listed in the order the run first timed each of them, the same
+ * in every row (the rounds rotate who goes first).
  */
 final class Summary {
   /** Median, min and max of ops/s over the rounds, and the medians of heap and disk use. */
@@ -16,9 +19,12 @@ final class Summary {
 
   /** n → workload → contestant → records. */
   private final Map<Integer, Map<String, Map<String, List<Record>>>> groups = new LinkedHashMap<>();
+  /** contestant → when the run first timed it. */
+  private final Map<String, Integer> firstSeen = new HashMap<>();
 
   Summary(List<Record> records) {
     for (Record r : records) {
+      firstSeen.putIfAbsent(r.contestant(), firstSeen.size());
       groups.computeIfAbsent(r.n(), k -> new LinkedHashMap<>())
           .computeIfAbsent(r.workload(), k -> new LinkedHashMap<>())
           .computeIfAbsent(r.contestant(), k -> new ArrayList<>())
@@ -35,7 +41,9 @@ final class Summary {
   }
 
   List<String> contestants(int n, String workload) {
-    return new ArrayList<>(groups.getOrDefault(n, Map.of()).getOrDefault(workload, Map.of()).keySet());
+    List<String> out = new ArrayList<>(groups.getOrDefault(n, Map.of()).getOrDefault(workload, Map.of()).keySet());
+    out.sort(Comparator.comparing(firstSeen::get));
+    return out;
   }
 
   /** The statistics of one cell, or null when it was not measured. */

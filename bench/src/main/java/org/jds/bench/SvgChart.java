@@ -18,7 +18,9 @@ final class SvgChart {
 
   static String render(Summary s, String title) {
     List<Integer> series = s.series();
-    List<String> contestants = s.contestants(series.get(0), MarkdownReport.SCALE.get(0));
+    // No samples (a --only run without store workloads): an empty chart with its title.
+    List<String> contestants = series.isEmpty() ? List.of()
+        : s.contestants(series.get(0), MarkdownReport.SCALE.get(0));
     int panels = MarkdownReport.SCALE.size();
     int rows = (panels + COLS - 1) / COLS;
     int width = COLS * PW;

@@ -20,8 +20,10 @@ import picocli.CommandLine;
 
 /**
  * {@code jds bench --quick} once, end to end, with no thresholds: it must finish, and its three
- * outputs must exist and be well-formed with a sample for every workload and contestant. Without
- * {@code go} it is skipped, unless CI=true.
+ * outputs must exist and be well-formed with a sample for every workload and contestant, the s3ds
+ * and node rows included when MinIO and kubo are there (always under CI=true, where a missing one
+ * fails the run); else the table says why they were skipped. Without {@code go} it is skipped,
+ * unless CI=true.
  */
 class BenchSmokeTest {
   @TempDir
@@ -39,6 +41,11 @@ class BenchSmokeTest {
     JsonNode doc = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertEquals("jds bench --quick", doc.get("command").asText());
     Plan plan = Plan.of(true, false, 3);
+    String md = Files.readString(out.resolve("bench.md"));
+    boolean s3 = Binaries.minio().path() != null;
+    boolean node = Binaries.kubo().path() != null;
+    assertTrue(s3 || md.contains("s3 set (s3ds on MinIO) skipped: "), md);
+    assertTrue(node || md.contains("node set (jds daemon against kubo) skipped: "), md);
     Set<String> seen = new HashSet<>();
     for (JsonNode s : doc.get("samples")) {
       assertTrue(s.get("seconds").asDouble() > 0, s::toString);
@@ -48,8 +55,12 @@ class BenchSmokeTest {
     }
     for (int n : plan.series()) {
       for (Plan.Step st : plan.steps(n)) {
-        List<String> who = st.w().op().startsWith("raw-") ? List.of(RawDisk.NAME)
-            : List.of(GoFlatfs.NAME, "java-flatfs", "java-blobfs");
+        List<String> who = switch (st.group()) {
+          case RAW -> List.of(RawDisk.NAME);
+          case STORES -> List.of(GoFlatfs.NAME, "java-flatfs", "java-blobfs");
+          case S3 -> s3 ? List.of(GoFlatfs.NAME, "java-flatfs", "java-blobfs", JavaStore.S3DS) : List.of();
+          case NODE -> node ? List.of(NodeDaemon.KUBO, "jds-daemon-blobfs", "jds-daemon-flatfs") : List.of();
+        };
         for (String c : who) {
           for (int r = 0; r < plan.rounds(); r++) {
             assertTrue(seen.contains(n + "|" + st.w().label() + "|" + c + "|" + r), n + " " + st.w().label() + " " + c);
@@ -58,8 +69,8 @@ class BenchSmokeTest {
       }
     }
 
-    String md = Files.readString(out.resolve("bench.md"));
-    assertTrue(md.contains("| workload | contestant | ops/s | min | max | × go-ds-flatfs | × raw disk |"), md);
+    assertTrue(md.contains("| workload | contestant | ops/s | min | max | " + MarkdownReport.VS + " | × raw disk |"),
+        md);
     assertTrue(md.contains("| delete all (run last) | java-blobfs |"), md);
     assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(out.resolve("scale.svg").toFile()).getDocumentElement().getTagName());
