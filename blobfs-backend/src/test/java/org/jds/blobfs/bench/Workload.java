@@ -3,17 +3,9 @@ package org.jds.blobfs.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.jds.datastore.Batch;
-import org.jds.datastore.Batching;
 import org.jds.datastore.Key;
-import org.jds.datastore.query.Query;
-import org.jds.datastore.query.Result;
-import org.jds.datastore.query.Results;
 
-/** The timed operations; each returns elapsed nanoseconds. */
+/** The keys and values {@link GeometryBench} stores (timed workloads live in the bench module, {@code ./jds bench}). */
 final class Workload {
   private Workload() {}
 
@@ -56,64 +48,5 @@ final class Workload {
       v[b] ^= (byte) (i >>> (8 * b));
     }
     return v;
-  }
-
-  interface KeyOp {
-    void run(int i) throws Exception;
-  }
-
-  /** Runs {@code op} over indexes 0..n-1 split across {@code threads} threads. */
-  static long parallel(int n, int threads, KeyOp op) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      long t0 = System.nanoTime();
-      List<Future<?>> fs = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int me = t;
-        fs.add(pool.submit(() -> {
-          for (int i = me; i < n; i += threads) {
-            op.run(i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : fs) {
-        f.get();
-      }
-      return System.nanoTime() - t0;
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  static long batched(Batching ds, List<Key> keys, int size, int perBatch) throws Exception {
-    long t0 = System.nanoTime();
-    Batch b = ds.batch();
-    for (int i = 0; i < keys.size(); i++) {
-      b.put(keys.get(i), value(size, i));
-      if ((i + 1) % perBatch == 0) {
-        b.commit();
-        b = ds.batch();
-      }
-    }
-    b.commit();
-    return System.nanoTime() - t0;
-  }
-
-  static long queryAll(Batching ds, boolean keysOnly, int expected) throws Exception {
-    long t0 = System.nanoTime();
-    int n = 0;
-    try (Results r = ds.query(Query.builder().keysOnly(keysOnly).build())) {
-      for (Result res : r) {
-        if (res.isError()) {
-          throw res.error();
-        }
-        n++;
-      }
-    }
-    if (n != expected) {
-      throw new IllegalStateException("query returned " + n + " of " + expected);
-    }
-    return System.nanoTime() - t0;
   }
 }
