@@ -78,7 +78,9 @@ class ExportResumeTest {
   @Test
   void ctrlCStopsAChildExportCleanlyAndARerunFinishesIt() throws Exception {
     Path src = tmp.resolve("src");
-    int n = 8 * DsExport.BATCH;
+    // Enough batches that the child is still copying when the signal lands, also when a loaded
+    // machine takes a while to deliver it (8 batches were once all copied first).
+    int n = 32 * DsExport.BATCH;
     fill(src, 0, n);
     Path img = tmp.resolve("dst.img");
     assertEquals(0, cli.run("blobfs", "mkfs", img.toString(), "--size", "1G", "--datastore"), cli.err());
