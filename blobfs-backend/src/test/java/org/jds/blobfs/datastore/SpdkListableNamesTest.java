@@ -68,9 +68,11 @@ class SpdkListableNamesTest {
       s.create("ROOT.data", CreateMode.EXCLUSIVE, FileAccess.PRIVATE).close();
       assertListable(s.fileSystem().list(), "after a directory, a file in it and an escaped root .data file");
 
+      // The staged values' data writes wait at the gate. Set before the puts: a put hands its value
+      // to a background writer at once, which may write it before the commit starts.
+      gated.holdWritesFrom = 128 * 1024;
       Batch b = ds.batch();
       for (int i = 0; i < 3; i++) b.put(Key.of("/CIQBIG" + i), big);
-      gated.holdWritesFrom = 128 * 1024; // the first staged value's data write waits at the gate
       // Its own thread: the common pool has one worker on 2 cores, and another test may hold it.
       ExecutorService committer = Executors.newSingleThreadExecutor();
       CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
