@@ -69,10 +69,12 @@ public final class Repo implements AutoCloseable {
       throw new DatastoreIOException("creating " + path + ": " + e.getMessage(), e);
     }
     try (RepoLock l = RepoLock.acquire(path)) {
-      RepoFiles.write(path, RepoFiles.CONFIG, config.toJson());
       RepoFiles.write(path, RepoFiles.DATASTORE_SPEC, diskSpecOf(dc).toString());
       RepoFiles.write(path, RepoFiles.VERSION, RepoFiles.REPO_VERSION + "\n");
       dc.create(new OpenContext(path, config.storageMax())).close();
+      // The config last: it is what makes a repo initialised, so a datastore that cannot be made (a
+      // missing bucket, a bad path) leaves no repo that a rerun of init would need --force over.
+      RepoFiles.write(path, RepoFiles.CONFIG, config.toJson());
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jds.datastore.DatastoreException;
 import org.jds.datastore.Key;
 import org.jds.node.plugin.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,21 @@ class RepoTest {
     try (Repo r = Repo.open(repo)) {
       assertArrayEquals(new byte[] {1}, r.datastore().get(Key.of("/blocks/CIQAAA")));
       assertArrayEquals(new byte[] {2}, r.datastore().get(Key.of("/local/x")));
+    }
+  }
+
+  @Test
+  void anInitWhoseDatastoreCannotBeMadeLeavesNoRepoBehind() throws Exception {
+    Path repo = tmp.resolve("repo-bad");
+    Files.createDirectories(repo);
+    Files.writeString(repo.resolve("blocks"), "a file where flatfs wants its directory");
+    RepoConfig config = RepoConfig.withSpec(Profiles.spec(Profiles.FLATFS), "10GB");
+    assertThrows(DatastoreException.class, () -> Repo.init(repo, config, false));
+    assertFalse(Repo.isInitialized(repo));
+    Files.delete(repo.resolve("blocks"));
+    Repo.init(repo, config, false); // no --force needed: the failed init left no repo
+    try (Repo r = Repo.open(repo)) {
+      assertEquals(10_000_000_000L, r.config().storageMax());
     }
   }
 
